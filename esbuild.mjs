@@ -1,0 +1,107 @@
+// Builds the three shipped bundles (extension, webview page, command line) and the integration tests.
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Prints errors in the format of VS Code's `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+/** The catalog is generated from the pinned SDK packages before anything that imports it is bundled. */
+function generateCatalog() {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/catalog/generate.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) {
+    throw new Error('catalog generation failed');
+  }
+}
+
+function copyCodicons() {
+  const out = path.join(root, 'dist/codicons');
+  fs.mkdirSync(out, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(root, 'node_modules/@vscode/codicons/dist', f), path.join(out, f));
+  }
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  plugins: watch ? [problemMatcher] : [],
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'src/webview/ui/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
+    minify: false,
+    entryPoints: { 'test/integration/index': 'test/integration/index.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  },
+];
+
+generateCatalog();
+copyCodicons();
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  const results = await Promise.all(targets.map((t) => esbuild.build(t)));
+  fs.writeFileSync(path.join(root, 'dist/meta.extension.json'), JSON.stringify(results[0].metafile));
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+}
