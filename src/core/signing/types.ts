@@ -45,6 +45,11 @@ export interface SignInput {
   signedHeaders?: SignedHeadersMode;
   /** TC3 POST only. Defaults to `application/json`. */
   contentType?: string;
+  /**
+   * TC3 POST only: the exact body text to sign and send instead of `stringifyJson(params)`, for
+   * replaying a request byte for byte (a pasted body, a published example). `params` is then ignored.
+   */
+  payload?: string;
   /** Unix seconds. */
   timestamp: number;
   /** Legacy methods only: a positive integer; random when omitted. */
