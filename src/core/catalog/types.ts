@@ -1,0 +1,103 @@
+/**
+ * The shape of the TRTC API catalog: every action of `trtc` 2019-07-22 with its parameters, as the
+ * generator (`scripts/catalog/generate.ts`) derives it from the official SDK packages at build time.
+ * Optional members are left out of the generated JSON when they are empty or false, so the shipped
+ * data stays small.
+ */
+
+/** A text in the languages the SDKs provide it: English from the international SDK, Chinese from the CN SDK. */
+export interface LocalizedText {
+  en?: string;
+  zh?: string;
+}
+
+/** The JSON shape of a value; `date` is a string holding a calendar day (`YYYY-MM-DD`). */
+export type FieldKind = 'string' | 'integer' | 'float' | 'boolean' | 'date' | 'object' | 'array';
+
+/** How many bits an integer has on the wire, which bounds the values the API accepts. */
+export type IntegerWidth = 'uint64' | 'int64' | 'uint32' | 'int32';
+
+/** The wire type of a parameter or of an array element. */
+export interface FieldType {
+  kind: FieldKind;
+  /** Integers only. The generator always sets it; most TRTC integers are `uint64`. */
+  width?: IntegerWidth;
+  /** Objects only: the name of the structure in {@link Catalog.structs}. */
+  struct?: string;
+  /** Arrays only: the type of each element. */
+  items?: FieldType;
+}
+
+/** One allowed value of an enumerated parameter, with what it means when the SDK says so. */
+export interface EnumValue {
+  value: string | number;
+  label?: LocalizedText;
+}
+
+/** A parameter of a request, a member of a response, or a member of a nested structure. */
+export interface FieldInfo {
+  name: string;
+  type: FieldType;
+  /** Inputs only: the API rejects a request without it. Response members are never marked required. */
+  required?: boolean;
+  description: LocalizedText;
+  /** Present only when the allowed values are listed unambiguously in the SDK's description. */
+  enum?: EnumValue[];
+  deprecated?: boolean;
+  /** The value is a credential: it is kept out of history, collections, exports and logs. */
+  sensitive?: boolean;
+}
+
+/** A named data structure shared between actions, stored once in {@link Catalog.structs}. */
+export interface StructInfo {
+  name: string;
+  description: LocalizedText;
+  fields: FieldInfo[];
+}
+
+/** Where an action can be called: both sites, only the Chinese site, or only the international site. */
+export type Availability = 'both' | 'cn' | 'intl';
+
+/** A group of actions as the tree shows them. */
+export interface CategoryInfo {
+  key: string;
+  en: string;
+  zh: string;
+}
+
+/** Everything the explorer knows about one API action. */
+export interface ActionInfo {
+  name: string;
+  /** Key of a {@link CategoryInfo}. */
+  category: string;
+  /** Our own one-line summary, in both languages. */
+  summary: { en: string; zh: string };
+  /** The SDK's first sentence about the action. */
+  title: LocalizedText;
+  /** The SDK's full description, HTML removed. */
+  description: LocalizedText;
+  availability: Availability;
+  deprecated?: boolean;
+  /** Only reads data (Describe*, Query*); safe to run without confirmation. */
+  readOnly?: boolean;
+  /** Changes or ends something that already exists (Delete*, Stop*, Modify*...); worth a confirmation. */
+  destructive?: boolean;
+  /** The same operation for the other kind of room id (numeric ↔ string). */
+  twin?: string;
+  input: FieldInfo[];
+  output: FieldInfo[];
+  /** API Explorer pages that document and run the action on each site where it exists. */
+  docUrl: { cn?: string; intl?: string };
+  version: string;
+}
+
+/** The whole generated catalog. */
+export interface Catalog {
+  service: string;
+  version: string;
+  /** Versions of the SDK packages the catalog was generated from. */
+  sdk: { cn: string; intl: string };
+  categories: CategoryInfo[];
+  actions: ActionInfo[];
+  structs: Record<string, StructInfo>;
+}
