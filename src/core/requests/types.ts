@@ -39,7 +39,8 @@ export interface CallResult {
   error?: { code: string; message: string };
   /** The server's `Date` header in epoch milliseconds, for clock-skew checks. */
   serverDateMs?: number;
-  trace: SignatureTrace;
+  /** Every step of the signature; absent for sandbox answers, which are not signed. */
+  trace?: SignatureTrace;
   /** True for an answer generated from the catalog without any network call. */
   sandbox: boolean;
 }

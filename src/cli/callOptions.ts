@@ -1,0 +1,107 @@
+import { closest } from 'fastest-levenshtein';
+import { findAction, getCatalog } from '../core/catalog/catalog';
+import { InputError } from '../core/errors';
+import { findRegion } from '../core/http/endpoints';
+import type { JsonObject } from '../core/json';
+import type { CallSpec, EndpointChoice } from '../core/requests/types';
+import { HTTP_METHODS, LANGUAGES, SIGN_METHODS, SIGNED_HEADERS_MODES } from '../core/signing/types';
+import { choiceOption, intOption } from './args';
+
+/** Options shared by `call`, `sign` and `export`. */
+export const REQUEST_OPTIONS = {
+  params: { type: 'string', short: 'p' },
+  region: { type: 'string', short: 'r' },
+  endpoint: { type: 'string' },
+  language: { type: 'string' },
+  'sign-method': { type: 'string' },
+  'http-method': { type: 'string' },
+  'signed-headers': { type: 'string' },
+  profile: { type: 'string' },
+  timeout: { type: 'string' },
+  'no-validate': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The usage lines of the shared request options. */
+export const REQUEST_OPTIONS_USAGE = `  --params JSON|@file.json|@-   request parameters (a JSON object)
+  --region R                    X-TC-Region, e.g. ap-guangzhou (omitted when not given)
+  --endpoint URL|nearest|regional|intl
+                                where to send: the nearest host (default), the region's host,
+                                the international host, or a URL (HTTPS; HTTP only for loopback)
+  --language zh-CN|en-US        language of error messages
+  --sign-method TC3-HMAC-SHA256|HmacSHA256|HmacSHA1
+  --http-method POST|GET
+  --signed-headers content-type;host[;x-tc-action]
+  --profile NAME                a tccli profile (~/.tccli/NAME.credential)
+  --timeout MS                  whole-call time limit
+  --no-validate                 send even when the parameters do not match the catalog`;
+
+type RequestValues = Partial<Record<keyof typeof REQUEST_OPTIONS, string | boolean>>;
+
+/** Parses `--endpoint`: a keyword or a URL. */
+export function endpointOption(value: string | undefined): EndpointChoice | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const v = value.trim();
+  if (v === 'nearest' || v === 'regional' || v === 'intl') {
+    return { kind: v };
+  }
+  if (/^[a-z]+:\/\//i.test(v)) {
+    return { kind: 'custom', url: v };
+  }
+  throw new InputError(`--endpoint must be nearest, regional, intl or a URL such as https://trtc.tencentcloudapi.com, not "${value}"`);
+}
+
+/** Checks a region id's shape; unknown but well-formed regions pass with a warning. */
+export function regionOption(value: string | undefined, warn: (m: string) => void): string | undefined {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  if (!/^[a-z]{2,3}-[a-z]+(-\d+)?$/.test(value)) {
+    throw new InputError(`--region "${value}" is not a region id such as ap-guangzhou`);
+  }
+  if (!findRegion(value)) {
+    warn(`note: ${value} is not one of the regions this tool knows; sending it anyway\n`);
+  }
+  return value;
+}
+
+/** Checks that the action exists, suggesting the closest name when it does not. */
+export function checkAction(action: string | undefined, validate: boolean): string {
+  if (!action) {
+    throw new InputError('Name the action, e.g. `trtc-explorer call DescribeRoomInfo --params ...`');
+  }
+  if (findAction(action) || !validate) {
+    return action;
+  }
+  const names = getCatalog().actions.map((a) => a.name);
+  const ci = names.find((n) => n.toLowerCase() === action.toLowerCase());
+  const guess = ci ?? closest(action, names);
+  throw new InputError(`Unknown action ${action}${guess ? ` (did you mean ${guess}?)` : ''}; \`trtc-explorer list\` shows them all`);
+}
+
+/** Builds the call spec from parsed option values. */
+export function callSpecFrom(action: string, params: JsonObject, v: RequestValues, warn: (m: string) => void): CallSpec {
+  const region = regionOption(v.region as string | undefined, warn);
+  const endpoint = endpointOption(v.endpoint as string | undefined);
+  const language = choiceOption(v.language as string | undefined, 'language', LANGUAGES);
+  const signMethod = choiceOption(v['sign-method'] as string | undefined, 'sign-method', SIGN_METHODS);
+  const httpMethod = choiceOption(v['http-method'] as string | undefined, 'http-method', HTTP_METHODS);
+  const signedHeaders = choiceOption(v['signed-headers'] as string | undefined, 'signed-headers', SIGNED_HEADERS_MODES);
+  const timeoutMs = intOption(v.timeout as string | undefined, 'timeout', 1, 3_600_000);
+  if (signedHeaders && signMethod && signMethod !== 'TC3-HMAC-SHA256') {
+    throw new InputError('--signed-headers applies to TC3-HMAC-SHA256 only; the legacy methods sign every parameter instead');
+  }
+  return {
+    action,
+    params,
+    ...(region ? { region } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(language ? { language } : {}),
+    ...(signMethod ? { signMethod } : {}),
+    ...(httpMethod ? { httpMethod } : {}),
+    ...(signedHeaders ? { signedHeaders } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  };
+}

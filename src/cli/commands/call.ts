@@ -1,0 +1,122 @@
+import { findAction } from '../../core/catalog/catalog';
+import { lookupErrorCode } from '../../core/catalog/errorCodes';
+import { validateParams } from '../../core/catalog/validate';
+import { resolveCliCredentials } from '../../core/credentials/credentialSources';
+import { ApiError, InputError } from '../../core/errors';
+import { HttpClient } from '../../core/http/httpClient';
+import { stringifyJson } from '../../core/json';
+import { CallExecutor, defaultRetries, sandboxCall } from '../../core/requests/callExecutor';
+import type { CallResult, CallSpec } from '../../core/requests/types';
+import { parseCommandArgs, readParams } from '../args';
+import { callSpecFrom, checkAction, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
+import type { CliIo } from '../io';
+import { recordCliHistory } from '../history';
+
+export const CALL_USAGE = `Usage: trtc-explorer call <Action> [options]
+
+Signs and sends one call, prints the Response object as JSON on stdout.
+Exit status: 0 success, 1 API error, 2 bad input, 3 network, timeout or TLS failure.
+
+${REQUEST_OPTIONS_USAGE}
+  --sandbox                     answer from the catalog: no credentials, no network
+  --history                     record the call in the history the editor shows
+  --retries N                   retries of transient failures (default: 2 for read-only actions, else 0)
+`;
+
+/** `trtc-explorer call`: validate, sign, send, print. */
+export async function callCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...REQUEST_OPTIONS, sandbox: { type: 'boolean' }, history: { type: 'boolean' }, retries: { type: 'string' } },
+    CALL_USAGE,
+  );
+  if (values.help) {
+    io.stdout(CALL_USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) {
+    throw new InputError(`Expected one action, got ${positionals.length}: ${positionals.join(' ')}\n${CALL_USAGE}`);
+  }
+  const validate = !values['no-validate'];
+  const action = checkAction(positionals[0], validate || !!values.sandbox);
+  const params = await readParams(values.params, io);
+  const spec = callSpecFrom(action, params, values, io.stderr);
+  if (validate) {
+    reportValidation(action, params);
+  }
+  const maxRetries = values.retries === undefined ? defaultRetries(action) : Number(values.retries);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 5) {
+    throw new InputError(`--retries must be a whole number from 0 to 5, not "${values.retries}"`);
+  }
+
+  let result: CallResult;
+  let profileName: string | undefined;
+  if (values.sandbox) {
+    result = sandboxCall(spec, { now: io.now });
+    io.stderr('note: sandbox answer, generated from the catalog; nothing was sent to Tencent Cloud\n');
+  } else {
+    const sourced = resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
+    profileName = values.profile ?? (sourced.source === 'environment' ? 'environment' : undefined);
+    const resolvedSpec: CallSpec = {
+      ...spec,
+      ...(spec.region ? {} : sourced.region ? { region: sourced.region } : {}),
+      ...(spec.language ? {} : sourced.language ? { language: sourced.language } : {}),
+    };
+    const http = new HttpClient({ env: io.env });
+    try {
+      const executor = new CallExecutor({ http, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' });
+      result = await executor.call(resolvedSpec, {
+        credentials: sourced.credentials,
+        maxRetries,
+        onRetry: (attempt, reason, delay) => io.stderr(`retry ${attempt}/${maxRetries} after ${reason} (waiting ${delay} ms)\n`),
+      });
+    } catch (e) {
+      if (values.history) {
+        await recordCliHistory(io, resolvedSpec, { error: e, profile: profileName });
+      }
+      throw e;
+    } finally {
+      await http.close();
+    }
+  }
+  if (values.history) {
+    await recordCliHistory(io, spec, { result, profile: profileName });
+  }
+  if (result.error) {
+    io.stdout(stringifyJson(result.response, 2) + '\n');
+    throw new ApiError(result.error.code, result.error.message, result.requestId, result.httpStatus);
+  }
+  io.stdout(stringifyJson(result.response, 2) + '\n');
+  return 0;
+}
+
+/** Throws an InputError listing every validation issue with its path, or returns when there is none. */
+export function reportValidation(action: string, params: CallSpec['params']): void {
+  if (!findAction(action)) {
+    return;
+  }
+  const issues = validateParams(action, params);
+  if (issues.length === 0) {
+    return;
+  }
+  const lines = issues.map((i) => `  ${i.path || '(parameters)'}: ${i.message}${i.suggestion ? ` (did you mean ${i.suggestion}?)` : ''}`);
+  throw new InputError(
+    `The parameters do not match ${action} (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}\n` +
+      'Fix them, or pass --no-validate to send anyway.',
+  );
+}
+
+/** The lines printed on stderr for an API error: code, message, RequestId, and what to do. */
+export function describeApiError(e: ApiError, language: 'en' | 'zh' = 'en'): string {
+  const info = lookupErrorCode(e.code);
+  const lines = [`API error ${e.code}: ${e.apiMessage}`];
+  if (e.requestId) {
+    lines.push(`RequestId: ${e.requestId}`);
+  }
+  if (info) {
+    const general = info.code !== e.code ? ` (general meaning of ${info.code})` : '';
+    lines.push(`What it means${general}: ${info.explanation[language]}`);
+    lines.push(`What to do: ${info.nextStep[language]}`);
+  }
+  return lines.join('\n') + '\n';
+}

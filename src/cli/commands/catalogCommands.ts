@@ -1,0 +1,184 @@
+import { closest } from 'fastest-levenshtein';
+import { findAction, findStruct, getCatalog, listActions, listCategories } from '../../core/catalog/catalog';
+import { skeleton } from '../../core/catalog/skeleton';
+import type { ActionInfo, FieldInfo } from '../../core/catalog/types';
+import { describeType } from '../../core/catalog/validate';
+import { InputError } from '../../core/errors';
+import { stringifyJson } from '../../core/json';
+import { parseCommandArgs } from '../args';
+import { checkAction } from '../callOptions';
+import type { CliIo } from '../io';
+
+export const LIST_USAGE = `Usage: trtc-explorer list [--category C] [--json]
+
+Lists the actions of TRTC 2019-07-22 by category. C is a category key or name
+(for example room, "Room Management", recording).
+`;
+
+export const DESCRIBE_USAGE = `Usage: trtc-explorer describe <Action> [--json] [--language en|zh]
+
+Shows an action: what it does, its parameters with types and required flags (nested structures
+included), and its output fields.
+`;
+
+export const SKELETON_USAGE = `Usage: trtc-explorer skeleton <Action> [--all]
+
+Prints a parameter object with every required field (with --all, every field) filled with a
+typed placeholder, ready to edit and pass to \`call --params @file.json\`.
+`;
+
+/** `trtc-explorer list`. */
+export function listCommand(args: string[], io: CliIo): number {
+  const { values } = parseCommandArgs(args, { category: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, LIST_USAGE);
+  if (values.help) {
+    io.stdout(LIST_USAGE);
+    return 0;
+  }
+  const categories = listCategories();
+  let selected = categories;
+  if (values.category) {
+    const q = values.category.toLowerCase();
+    const hit = categories.find((c) => c.key === q || c.en.toLowerCase() === q || c.zh === values.category || c.en.toLowerCase().startsWith(q));
+    if (!hit) {
+      const guess = closest(q, categories.map((c) => c.key));
+      throw new InputError(`Unknown category "${values.category}"; categories: ${categories.map((c) => c.key).join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`);
+    }
+    selected = [hit];
+  }
+  if (values.json) {
+    const out = selected.flatMap((c) =>
+      listActions({ category: c.key }).map((a) => ({
+        name: a.name,
+        category: c.en,
+        summary: a.summary.en,
+        readOnly: !!a.readOnly,
+        destructive: !!a.destructive,
+        availability: a.availability,
+        ...(a.deprecated ? { deprecated: true } : {}),
+      })),
+    );
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...getCatalog().actions.map((a) => a.name.length));
+  for (const c of selected) {
+    const actions = listActions({ category: c.key });
+    io.stdout(`${c.en} (${actions.length})\n`);
+    for (const a of actions) {
+      const flags = `${a.deprecated ? ' [deprecated]' : ''}${a.availability === 'cn' ? ' [CN site]' : a.availability === 'intl' ? ' [intl site]' : ''}`;
+      io.stdout(`  ${a.name.padEnd(width)}  ${a.summary.en}${flags}\n`);
+    }
+    io.stdout('\n');
+  }
+  return 0;
+}
+
+/** `trtc-explorer describe`. */
+export function describeCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, language: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    DESCRIBE_USAGE,
+  );
+  if (values.help) {
+    io.stdout(DESCRIBE_USAGE);
+    return 0;
+  }
+  const action = findAction(checkAction(positionals[0], true))!;
+  if (values.json) {
+    io.stdout(JSON.stringify(resolvedAction(action), null, 2) + '\n');
+    return 0;
+  }
+  const lang = values.language === 'zh' || values.language === 'zh-CN' ? 'zh' : 'en';
+  const pick = (t: { en?: string; zh?: string }) => (lang === 'zh' ? t.zh || t.en : t.en || t.zh) ?? '';
+  const flags = [action.readOnly ? 'read-only' : action.destructive ? 'changes state' : 'creates', action.deprecated ? 'deprecated' : '', action.availability !== 'both' ? `${action.availability === 'cn' ? 'Chinese' : 'international'} site only` : '']
+    .filter(Boolean)
+    .join(', ');
+  const category = listCategories().find((c) => c.key === action.category);
+  io.stdout(`${action.name} — ${pick(action.summary)}\n`);
+  io.stdout(`Category: ${lang === 'zh' ? category?.zh : category?.en} · ${flags} · version ${action.version}\n`);
+  if (action.twin) {
+    io.stdout(`Twin: ${action.twin}\n`);
+  }
+  const doc = action.docUrl.intl ?? action.docUrl.cn;
+  if (doc) {
+    io.stdout(`Docs: ${doc}\n`);
+  }
+  const description = pick(action.description);
+  if (description) {
+    io.stdout(`\n${wrap(description, 100)}\n`);
+  }
+  io.stdout('\nParameters:\n');
+  io.stdout(action.input.length ? fieldTree(action.input, '  ', pick, new Set()) : '  (none)\n');
+  io.stdout('\nOutput:\n');
+  io.stdout(fieldTree(action.output, '  ', pick, new Set()));
+  return 0;
+}
+
+/** `trtc-explorer skeleton`. */
+export function skeletonCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs(args, { all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, SKELETON_USAGE);
+  if (values.help) {
+    io.stdout(SKELETON_USAGE);
+    return 0;
+  }
+  const action = checkAction(positionals[0], true);
+  io.stdout(stringifyJson(skeleton(action, { all: !!values.all }), 2) + '\n');
+  return 0;
+}
+
+function fieldTree(fields: FieldInfo[], indent: string, pick: (t: { en?: string; zh?: string }) => string, seen: Set<string>): string {
+  let out = '';
+  for (const f of fields) {
+    const desc = firstSentence(pick(f.description));
+    const marks = [f.required ? 'required' : '', f.deprecated ? 'deprecated' : '', f.sensitive ? 'secret' : ''].filter(Boolean).join(', ');
+    const enumText = f.enum?.length ? ` one of ${f.enum.map((e) => JSON.stringify(e.value)).join(', ')}.` : '';
+    out += `${indent}- ${f.name}: ${describeType(f.type)}${marks ? ` [${marks}]` : ''}${desc || enumText ? ` — ${desc}${enumText}` : ''}\n`;
+    const struct = f.type.struct ?? f.type.items?.struct;
+    if (struct && !seen.has(struct)) {
+      const info = findStruct(struct);
+      if (info) {
+        out += fieldTree(info.fields, indent + '    ', pick, new Set([...seen, struct]));
+      }
+    }
+  }
+  return out;
+}
+
+/** The action with its nested structures inlined, for `describe --json`. */
+function resolvedAction(action: ActionInfo): unknown {
+  const expand = (fields: FieldInfo[], seen: Set<string>): unknown[] =>
+    fields.map((f) => {
+      const struct = f.type.struct ?? f.type.items?.struct;
+      const info = struct && !seen.has(struct) ? findStruct(struct) : undefined;
+      return { ...f, typeText: describeType(f.type), ...(info ? { fields: expand(info.fields, new Set([...seen, struct!])) } : {}) };
+    });
+  return { ...action, input: expand(action.input, new Set()), output: expand(action.output, new Set()) };
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n')[0];
+  const m = /^(.{1,160}?[。.!?！？])(\s|$)/.exec(line);
+  return (m ? m[1] : line.length > 160 ? line.slice(0, 157) + '…' : line).trim();
+}
+
+function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((para) => {
+      const words = para.split(' ');
+      const lines: string[] = [];
+      let cur = '';
+      for (const w of words) {
+        if (cur && (cur + ' ' + w).length > width) {
+          lines.push(cur);
+          cur = w;
+        } else {
+          cur = cur ? cur + ' ' + w : w;
+        }
+      }
+      lines.push(cur);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
