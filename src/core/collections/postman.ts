@@ -1,0 +1,562 @@
+import { randomUUID } from 'node:crypto';
+import { InputError } from '../errors';
+import { isJsonObject, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
+import { isSensitiveField } from '../sensitive';
+import {
+  COLLECTION_FORMAT_VERSION,
+  newId,
+  validateCollection,
+  type Collection,
+  type CollectionItem,
+  type ExtractedSecret,
+  type FolderItem,
+  type RequestItem,
+  type SecretNaming,
+} from './collectionFormat';
+import type { Environment, VariableDefinition } from './environmentFormat';
+import { interpretHttpRequest, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
+import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from './trtcHosts';
+import { findVariableReferences } from './variables';
+
+/** The `info.schema` of a Postman Collection v2.1 file. */
+export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+
+/** The collection variable every exported request's URL starts with. */
+export const POSTMAN_ENDPOINT_VARIABLE = 'trtc_endpoint';
+
+/** Collection variables for the signing keys: exported empty, filled in by the user inside Postman. */
+export const POSTMAN_CREDENTIAL_VARIABLES = ['secretId', 'secretKey', 'sessionToken'] as const;
+
+/** Our built-in variables and Postman's equivalents. */
+const DYNAMIC_TO_POSTMAN: Record<string, string> = {
+  $timestamp: '$timestamp',
+  $isoDate: '$isoTimestamp',
+  $randomInt: '$randomInt',
+  $uuid: '$guid',
+};
+const DYNAMIC_FROM_POSTMAN: Record<string, string> = {
+  $timestamp: '$timestamp',
+  $isoTimestamp: '$isoDate',
+  $randomInt: '$randomInt',
+  $guid: '$uuid',
+  $randomUUID: '$uuid',
+};
+
+/** Marks the script as ours so an import of our own export does not warn about it. */
+const SCRIPT_MARKER = 'TRTC API Explorer: TC3-HMAC-SHA256 signing';
+
+/*
+ * The collection-level pre-request script. It runs in Postman's sandbox before each request: it
+ * resolves the URL and body the way Postman will send them, computes the TC3-HMAC-SHA256 signature
+ * with CryptoJS (which the sandbox provides) and sets X-TC-Timestamp and Authorization. The body is
+ * written back resolved, so that dynamic variables are not drawn a second time after signing.
+ */
+const PRE_REQUEST_SCRIPT = `// ${SCRIPT_MARKER}.
+// Set the collection variables secretId and secretKey (and sessionToken for temporary credentials)
+// in Postman before sending. They are never part of an export.
+(function () {
+  var secretId = pm.variables.get('secretId');
+  var secretKey = pm.variables.get('secretKey');
+  if (!secretId || !secretKey) {
+    throw new Error('Set the collection variables secretId and secretKey before sending a TRTC request.');
+  }
+  var url = pm.variables.replaceIn(pm.request.url.toString());
+  if (url.indexOf('{{') >= 0) {
+    throw new Error('The URL still holds an unset variable: ' + url);
+  }
+  var hostMatch = /^(?:([a-z][a-z0-9+.-]*):\\/\\/)?([^\\/?#]+)/i.exec(url);
+  var scheme = hostMatch && hostMatch[1] ? hostMatch[1].toLowerCase() : 'https';
+  var host = hostMatch ? hostMatch[2] : '';
+  if ((scheme === 'https' && /:443$/.test(host)) || (scheme === 'http' && /:80$/.test(host))) {
+    host = host.replace(/:\\d+$/, '');
+  }
+  var body = pm.request.body && pm.request.body.raw ? pm.variables.replaceIn(pm.request.body.raw) : '';
+  if (pm.request.body) {
+    if (typeof pm.request.body.update === 'function') {
+      pm.request.body.update({ mode: 'raw', raw: body, options: { raw: { language: 'json' } } });
+    } else {
+      pm.request.body.raw = body;
+    }
+  }
+  var contentType = pm.variables.replaceIn(pm.request.headers.get('Content-Type') || 'application/json');
+  var service = 'trtc';
+  var timestamp = Math.floor(Date.now() / 1000);
+  var date = new Date(timestamp * 1000).toISOString().slice(0, 10);
+  var hex = function (words) { return words.toString(CryptoJS.enc.Hex); };
+  var signedHeaders = 'content-type;host';
+  var canonicalRequest = [
+    'POST',
+    '/',
+    '',
+    'content-type:' + contentType + '\\n' + 'host:' + host + '\\n',
+    signedHeaders,
+    hex(CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(body)))
+  ].join('\\n');
+  var scope = date + '/' + service + '/tc3_request';
+  var stringToSign = ['TC3-HMAC-SHA256', String(timestamp), scope, hex(CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(canonicalRequest)))].join('\\n');
+  var secretDate = CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse(date), CryptoJS.enc.Utf8.parse('TC3' + secretKey));
+  var secretService = CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse(service), secretDate);
+  var secretSigning = CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse('tc3_request'), secretService);
+  var signature = hex(CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse(stringToSign), secretSigning));
+  pm.request.headers.upsert({ key: 'X-TC-Timestamp', value: String(timestamp) });
+  pm.request.headers.upsert({
+    key: 'Authorization',
+    value: 'TC3-HMAC-SHA256 Credential=' + secretId + '/' + scope + ', SignedHeaders=' + signedHeaders + ', Signature=' + signature
+  });
+  var token = pm.variables.get('sessionToken');
+  if (token) {
+    pm.request.headers.upsert({ key: 'X-TC-Token', value: token });
+  } else {
+    pm.request.headers.remove('X-TC-Token');
+  }
+})();`;
+
+function mapDynamicNames(text: string, table: Record<string, string>): string {
+  return text.replace(/\{\{\s*(\$[\w.-]+)\s*\}\}/g, (m, name: string) => (table[name] ? `{{${table[name]}}}` : m));
+}
+
+function variableText(value: JsonValue): string {
+  return typeof value === 'string' ? value : stringifyJson(value);
+}
+
+/**
+ * The raw JSON body of an exported request. Postman variables are text, so a whole-value reference
+ * to a variable whose value is not a string (a number such as SdkAppId, a boolean, a big integer) is
+ * written bare, `"SdkAppId": {{SdkAppId}}`, and Postman inserts the digits. Other references stay
+ * inside their strings.
+ */
+function exportBody(params: JsonObject, typed: Set<string>): string {
+  const placeholders: string[] = [];
+  const marker = `__trtc_bare_${newId()}_`;
+  const walk = (value: JsonValue): JsonValue => {
+    if (typeof value === 'string') {
+      const whole = /^\{\{\s*(\$?[\w.-]+)\s*\}\}$/.exec(value);
+      if (whole && typed.has(whole[1])) {
+        placeholders.push(whole[1]);
+        return `${marker}${placeholders.length - 1}`;
+      }
+      return mapDynamicNames(value, DYNAMIC_TO_POSTMAN);
+    }
+    if (Array.isArray(value)) {
+      return value.map(walk);
+    }
+    if (isJsonObject(value)) {
+      const out: JsonObject = {};
+      for (const [k, v] of Object.entries(value)) {
+        out[k] = walk(v);
+      }
+      return out;
+    }
+    return value;
+  };
+  const text = stringifyJson(walk(params), 2);
+  return text.replace(new RegExp(`"${marker}(\\d+)"`, 'g'), (_m, i: string) => `{{${DYNAMIC_TO_POSTMAN[placeholders[Number(i)]] ?? placeholders[Number(i)]}}}`);
+}
+
+function exportRequest(request: RequestItem, typed: Set<string>): JsonObject {
+  const origin = endpointOrigin(request.endpoint, request.region);
+  const base = origin ? mapDynamicNames(origin, DYNAMIC_TO_POSTMAN) : `{{${POSTMAN_ENDPOINT_VARIABLE}}}`;
+  const header: JsonObject[] = [
+    { key: 'Content-Type', value: 'application/json' },
+    { key: 'X-TC-Action', value: request.action },
+    { key: 'X-TC-Version', value: TRTC_API_VERSION },
+  ];
+  if (request.region !== undefined) {
+    header.push({ key: 'X-TC-Region', value: mapDynamicNames(request.region, DYNAMIC_TO_POSTMAN) });
+  }
+  if (request.language !== undefined) {
+    header.push({ key: 'X-TC-Language', value: request.language });
+  }
+  const parts = /^(?:([a-z]+):\/\/)?([^/]*?)(?::(\d+))?(\/.*)?$/i.exec(base)!;
+  const url: JsonObject = { raw: `${base}/` };
+  if (parts[1]) {
+    url.protocol = parts[1];
+  }
+  url.host = parts[2].startsWith('{{') ? [parts[2]] : parts[2].split('.');
+  if (parts[3]) {
+    url.port = parts[3];
+  }
+  url.path = [...(parts[4] ?? '').split('/').filter((p) => p !== ''), ''];
+  const req: JsonObject = {
+    method: 'POST',
+    header,
+    body: { mode: 'raw', raw: exportBody(request.params, typed), options: { raw: { language: 'json' } } },
+    url,
+  };
+  if (request.description !== undefined) {
+    req.description = request.description;
+  }
+  return { id: request.id, name: request.name, request: req, response: [] };
+}
+
+function exportItems(items: CollectionItem[], typed: Set<string>): JsonObject[] {
+  return items.map((item) => {
+    if (item.type === 'request') {
+      return exportRequest(item, typed);
+    }
+    const folder: JsonObject = { name: item.name, item: exportItems(item.items, typed) };
+    if (item.description !== undefined) {
+      folder.description = item.description;
+    }
+    return folder;
+  });
+}
+
+function collectRequests(items: CollectionItem[], out: RequestItem[] = []): RequestItem[] {
+  for (const item of items) {
+    if (item.type === 'folder') {
+      collectRequests(item.items, out);
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/**
+ * A Postman Collection v2.1 of a collection or a single request. Each request becomes
+ * `POST {{trtc_endpoint}}/` (or its pinned TRTC host) with a JSON body and the X-TC-Action,
+ * X-TC-Version and X-TC-Region headers; a collection-level pre-request script signs each request at
+ * run time with the collection variables secretId and secretKey, which are exported empty. `{{X}}`
+ * references become Postman variables of the same name, with the environment's values (secret ones
+ * empty). Assertions, and the legacy sign methods, have no equivalent and are not exported.
+ */
+export function toPostman(source: Collection | RequestItem, environment?: Environment): JsonObject {
+  const isRequest = 'type' in source && source.type === 'request';
+  const name = source.name;
+  const items: CollectionItem[] = isRequest ? [source as RequestItem] : (source as Collection).items;
+  const description = source.description;
+
+  const typed = new Set<string>(['$timestamp', '$randomInt']);
+  const variables: JsonObject[] = [
+    { key: POSTMAN_ENDPOINT_VARIABLE, value: `https://${TRTC_NEAREST_HOST}`, type: 'string' },
+    ...POSTMAN_CREDENTIAL_VARIABLES.map((key): JsonObject => ({ key, value: '', type: 'string' })),
+  ];
+  const declared = new Set<string>([POSTMAN_ENDPOINT_VARIABLE, ...POSTMAN_CREDENTIAL_VARIABLES]);
+  const addVariable = (key: string, def: VariableDefinition | undefined): void => {
+    if (declared.has(key) || key.startsWith('$')) {
+      return;
+    }
+    declared.add(key);
+    const entry: JsonObject = { key, value: def && !def.secret && def.value !== undefined ? variableText(def.value) : '', type: 'string' };
+    if (def?.description !== undefined) {
+      entry.description = def.description;
+    }
+    variables.push(entry);
+  };
+  if (environment) {
+    for (const [key, def] of Object.entries(environment.variables)) {
+      if (!def.secret && def.value !== undefined && typeof def.value !== 'string') {
+        typed.add(key);
+      }
+      addVariable(key, def);
+    }
+  }
+  for (const request of collectRequests(items)) {
+    for (const ref of findVariableReferences(request)) {
+      addVariable(ref.name, undefined);
+    }
+  }
+
+  const info: JsonObject = { _postman_id: randomUUID(), name, schema: POSTMAN_SCHEMA_V21 };
+  if (description !== undefined) {
+    info.description = description;
+  }
+  return {
+    info,
+    item: exportItems(items, typed),
+    event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: PRE_REQUEST_SCRIPT.split('\n') } }],
+    variable: variables,
+  };
+}
+
+/** A Postman request that was not imported, with where it was and why. */
+export interface SkippedRequest {
+  /** Folder names above it. */
+  path: string[];
+  name: string;
+  reason: string;
+}
+
+/** The result of a Postman import: the collection, its variables, and everything left out. */
+export interface PostmanImportResult {
+  collection: Collection;
+  /** The Postman collection variables as an environment, when there were any worth keeping. */
+  environment?: Environment;
+  skipped: SkippedRequest[];
+  /** Credentials that were left out (names only, never values). */
+  dropped: string[];
+  warnings: string[];
+  /** Sensitive values now behind secret variables, for the caller to put in secret storage. */
+  secrets: ExtractedSecret[];
+}
+
+function str(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function postmanDescription(value: JsonValue | undefined): string | undefined {
+  if (typeof value === 'string') {
+    return value || undefined;
+  }
+  return isJsonObject(value) ? str(value.content) || undefined : undefined;
+}
+
+function postmanUrl(url: JsonValue | undefined): string {
+  if (typeof url === 'string') {
+    return url;
+  }
+  if (!isJsonObject(url)) {
+    return '';
+  }
+  if (typeof url.raw === 'string' && url.raw !== '') {
+    return url.raw;
+  }
+  const host = Array.isArray(url.host) ? url.host.map(String).join('.') : str(url.host) ?? '';
+  const port = url.port !== undefined ? `:${variableText(url.port)}` : '';
+  const path = Array.isArray(url.path) ? url.path.map((p) => (typeof p === 'string' ? p : str(isJsonObject(p) ? p.value : undefined) ?? '')).join('/') : str(url.path) ?? '';
+  const query = Array.isArray(url.query)
+    ? url.query
+        .filter((q) => isJsonObject(q) && q.disabled !== true)
+        .map((q) => `${str((q as JsonObject).key) ?? ''}=${str((q as JsonObject).value) ?? ''}`)
+        .join('&')
+    : '';
+  const protocol = str(url.protocol);
+  return `${protocol ? `${protocol}://` : ''}${host}${port}/${path.replace(/^\//, '')}${query ? `?${query}` : ''}`;
+}
+
+function postmanHeaders(header: JsonValue | undefined): Array<[string, string]> {
+  if (typeof header === 'string') {
+    return header
+      .split(/\r?\n/)
+      .map((line) => line.split(/:(.*)/s))
+      .filter((p) => p[0].trim() !== '')
+      .map((p) => [p[0].trim(), (p[1] ?? '').trim()]);
+  }
+  if (!Array.isArray(header)) {
+    return [];
+  }
+  return header
+    .filter((h): h is JsonObject => isJsonObject(h) && h.disabled !== true && typeof h.key === 'string')
+    .map((h) => [h.key as string, str(h.value) ?? '']);
+}
+
+function postmanBody(body: JsonValue | undefined, warnings: string[], name: string): HttpRequestInput['body'] {
+  if (!isJsonObject(body) || body.disabled === true) {
+    return undefined;
+  }
+  const fields = (list: JsonValue | undefined): Array<[string, string]> =>
+    Array.isArray(list)
+      ? list
+          .filter((f): f is JsonObject => isJsonObject(f) && f.disabled !== true && typeof f.key === 'string')
+          .filter((f) => {
+            if (f.type === 'file') {
+              warnings.push(`${name}: file field ${String(f.key)} was left out`);
+              return false;
+            }
+            return true;
+          })
+          .map((f) => [f.key as string, str(f.value) ?? ''])
+      : [];
+  switch (body.mode) {
+    case 'raw':
+      return { kind: 'raw', text: str(body.raw) ?? '' };
+    case 'urlencoded':
+      return { kind: 'form', pairs: fields(body.urlencoded) };
+    case 'formdata':
+      return { kind: 'form', pairs: fields(body.formdata) };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reads a Postman Collection (v2.1, or v2.0 which has the same shape) and keeps the requests that
+ * call TRTC: the TRTC hosts, or a `{{variable}}` host with an X-TC-Action header. Folders are kept;
+ * every other request is skipped with its reason; credentials (Authorization headers, auth settings,
+ * the secretId/secretKey variables, legacy SecretId/Signature/Token parameters) are dropped and named;
+ * sensitive literal parameters become secret variables; Postman variables become an environment.
+ */
+export function fromPostman(input: string | JsonValue, options: { coerce?: ParamCoercion } = {}): PostmanImportResult {
+  let json: JsonValue;
+  if (typeof input === 'string') {
+    try {
+      json = parseJson(input.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new InputError(`This is not JSON, so not a Postman collection: ${(e as Error).message}`);
+    }
+  } else {
+    json = input;
+  }
+  if (!isJsonObject(json) || !isJsonObject(json.info) || !Array.isArray(json.item)) {
+    throw new InputError('This is not a Postman collection: expected "info" and "item" at the top level (export it from Postman as Collection v2.1)');
+  }
+  const schema = str(json.info.schema) ?? '';
+  if (!/collection\/v2\.[01]\.\d+\/collection\.json/.test(schema)) {
+    throw new InputError(`This Postman collection uses schema ${schema || '(none)'}; only Collection v2.1 (and v2.0) can be imported: export it again as v2.1`);
+  }
+
+  const result: PostmanImportResult = {
+    collection: { version: COLLECTION_FORMAT_VERSION, name: (str(json.info.name) ?? '').trim().slice(0, 200) || 'Imported from Postman', items: [] },
+    skipped: [],
+    dropped: [],
+    warnings: [],
+    secrets: [],
+  };
+  const description = postmanDescription(json.info.description);
+  if (description) {
+    result.collection.description = description;
+  }
+  if (isJsonObject(json.auth)) {
+    result.dropped.push(`collection auth settings (${str(json.auth.type) ?? 'unknown type'})`);
+  }
+  for (const e of Array.isArray(json.event) ? json.event : []) {
+    const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
+    const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
+    if (text.trim() !== '' && !text.includes(SCRIPT_MARKER)) {
+      result.warnings.push(`the collection's ${isJsonObject(e) ? str(e.listen) ?? '' : ''} script was not imported (scripts are never run)`);
+    }
+  }
+
+  const typedVariables = new Set<string>();
+  const hostVariables = new Set<string>();
+  const usedDynamics = new Set<string>();
+  const takenIds = new Set<string>();
+  const postmanVariables = (Array.isArray(json.variable) ? json.variable : []).filter(
+    (v): v is JsonObject => isJsonObject(v) && typeof v.key === 'string' && v.disabled !== true,
+  );
+  const naming: SecretNaming = { taken: new Set(postmanVariables.map((v) => v.key as string)), byValue: new Map() };
+
+  const walk = (list: JsonValue[], path: string[], into: CollectionItem[]): void => {
+    for (const entry of list) {
+      if (!isJsonObject(entry)) {
+        continue;
+      }
+      const name = (str(entry.name) ?? '').trim().slice(0, 200);
+      if (Array.isArray(entry.item)) {
+        const folder: FolderItem = { type: 'folder', id: newId(), name: name || 'Folder', items: [] };
+        const folderDescription = postmanDescription(entry.description);
+        if (folderDescription) {
+          folder.description = folderDescription;
+        }
+        if (isJsonObject(entry.auth)) {
+          result.dropped.push(`auth settings of folder "${folder.name}"`);
+        }
+        walk(entry.item, [...path, folder.name], folder.items);
+        into.push(folder);
+        continue;
+      }
+      const label = [...path, name || '(unnamed)'].join(' / ');
+      if (entry.request === undefined) {
+        result.skipped.push({ path, name, reason: 'it has neither a request nor items' });
+        continue;
+      }
+      const req: JsonObject = typeof entry.request === 'string' ? { method: 'GET', url: entry.request } : isJsonObject(entry.request) ? entry.request : {};
+      if (isJsonObject(req.auth) && req.auth.type !== 'noauth') {
+        result.dropped.push(`auth settings of "${label}"`);
+      }
+      for (const e of Array.isArray(entry.event) ? entry.event : []) {
+        if (isJsonObject(e) && isJsonObject(e.script)) {
+          result.warnings.push(`${label}: its ${str(e.listen) ?? ''} script was not imported (scripts are never run)`);
+        }
+      }
+      const rawUrl = mapDynamicNames(postmanUrl(req.url), DYNAMIC_FROM_POSTMAN);
+      const body = postmanBody(req.body, result.warnings, label);
+      const input: HttpRequestInput = {
+        name,
+        method: str(req.method) ?? 'GET',
+        url: rawUrl,
+        headers: postmanHeaders(req.header).map(([k, v]) => [k, mapDynamicNames(v, DYNAMIC_FROM_POSTMAN)]),
+        body: body?.kind === 'raw' ? { kind: 'raw', text: mapDynamicNames(body.text, DYNAMIC_FROM_POSTMAN) } : body,
+      };
+      if (typeof entry.id === 'string') {
+        input.id = entry.id;
+      }
+      const interpreted = interpretHttpRequest(input, { coerce: options.coerce, takenIds, naming });
+      result.dropped.push(...interpreted.dropped.map((d) => `${d} of "${label}"`));
+      result.warnings.push(...interpreted.warnings.map((w) => `${label}: ${w}`));
+      if (!interpreted.request) {
+        result.skipped.push({ path, name, reason: interpreted.skipReason ?? 'not a TRTC request' });
+        continue;
+      }
+      result.secrets.push(...interpreted.secrets);
+      for (const v of interpreted.typedVariables) {
+        typedVariables.add(v);
+      }
+      const host = splitUrl(rawUrl).host;
+      for (const m of host.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)) {
+        hostVariables.add(m[1]);
+      }
+      for (const ref of findVariableReferences(interpreted.request)) {
+        if (ref.name.startsWith('$') && !Object.values(DYNAMIC_FROM_POSTMAN).includes(ref.name)) {
+          usedDynamics.add(ref.name);
+        }
+      }
+      const description = postmanDescription(req.description ?? entry.description);
+      into.push(description ? { ...interpreted.request, description } : interpreted.request);
+    }
+  };
+  walk(json.item, [], result.collection.items);
+  for (const name of usedDynamics) {
+    result.warnings.push(`Postman's {{${name}}} has no equivalent here; requests that use it cannot run until it is replaced`);
+  }
+
+  const variables: Record<string, VariableDefinition> = {};
+  for (const v of postmanVariables) {
+    const key = v.key as string;
+    const value = variableText(v.value ?? '');
+    if ((POSTMAN_CREDENTIAL_VARIABLES as readonly string[]).includes(key) || /^(secret_?id|secret_?key|token|session_?token)$/i.test(key)) {
+      if (value !== '') {
+        result.dropped.push(`collection variable ${key}`);
+      }
+      continue;
+    }
+    if (hostVariables.has(key) || key === POSTMAN_ENDPOINT_VARIABLE) {
+      continue;
+    }
+    if (!/^[\w.-]+$/.test(key)) {
+      result.warnings.push(`collection variable "${key}" was left out: names may only hold letters, digits, "_", "." and "-"`);
+      continue;
+    }
+    const def: VariableDefinition = {};
+    if (isSensitiveField(key)) {
+      def.secret = true;
+      if (value !== '') {
+        result.secrets.push({ name: key, path: `variable ${key}`, value });
+      }
+    } else if (typedVariables.has(key)) {
+      def.value = typedValue(value);
+    } else {
+      def.value = value;
+    }
+    const varDescription = postmanDescription(v.description);
+    if (varDescription) {
+      def.description = varDescription;
+    }
+    variables[key] = def;
+  }
+  for (const s of result.secrets) {
+    if (!variables[s.name]) {
+      variables[s.name] = { secret: true };
+    }
+  }
+  if (Object.keys(variables).length > 0) {
+    result.environment = { version: COLLECTION_FORMAT_VERSION, name: result.collection.name, variables };
+  }
+  if (hostVariables.size > 0) {
+    result.warnings.push(
+      `host variable(s) ${[...hostVariables].map((h) => `{{${h}}}`).join(', ')} were not imported: those requests use the default endpoint`,
+    );
+  }
+  validateCollection(result.collection as unknown as JsonValue, 'Postman import');
+  return result;
+}
+
+/** A Postman variable's text as the JSON value it stands for when it is written bare in a body. */
+function typedValue(text: string): JsonValue {
+  try {
+    return parseJson(text);
+  } catch {
+    return text;
+  }
+}
