@@ -35,7 +35,7 @@ export async function recordCliHistory(
   const dir = cliHistoryDirectory(io.env, io.home);
   const store = new HistoryStore(dir);
   try {
-    await store.load();
+    // No load(): appending is O(1) and does not need the existing entries in memory.
     const meta = { source: 'cli' as const, ...(outcome.profile ? { profile: outcome.profile } : {}) };
     await store.append(outcome.result ? historyInputFromCall(spec, outcome.result, meta) : historyInputFromFailure(spec, outcome.error, meta));
     await store.whenIdle();

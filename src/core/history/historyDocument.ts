@@ -1,0 +1,46 @@
+import { parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
+import { entryParams, type HistoryEntry } from './historyEntry';
+
+/**
+ * One entry and its response body (from `HistoryStore.getResponseBody`) as a pretty-printed JSON
+ * document (request, then response), for "compare two entries"
+ * in a diff editor. Keys come in a fixed order and absent values are written as `null`, so two
+ * documents line up field by field; big integers keep their digits. A body that is not JSON is
+ * kept as text under `bodyText`.
+ */
+export function entryAsDocument(entry: HistoryEntry, body?: string): string {
+  const request: JsonObject = {
+    action: entry.action,
+    time: entry.time,
+    region: entry.region ?? null,
+    endpoint: entry.endpoint,
+    profile: entry.profile ?? null,
+    signMethod: entry.signMethod,
+    httpMethod: entry.httpMethod,
+    source: entry.source,
+    sandbox: entry.sandbox,
+    params: entryParams(entry),
+    redactedParams: entry.redactedPaths,
+  };
+  const response: JsonObject = {
+    httpStatus: entry.httpStatus ?? null,
+    latencyMs: entry.latencyMs ?? null,
+    requestId: entry.requestId ?? null,
+    error: entry.error ? { code: entry.error.code, message: entry.error.message } : null,
+    ...bodyFields(body),
+  };
+  return stringifyJson({ id: entry.id, request, response }, 2) + '\n';
+}
+
+function bodyFields(body: string | undefined): JsonObject {
+  if (body === undefined) {
+    return { body: null };
+  }
+  let parsed: JsonValue;
+  try {
+    parsed = parseJson(body);
+  } catch {
+    return { body: null, bodyText: body };
+  }
+  return { body: parsed };
+}
