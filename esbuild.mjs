@@ -44,8 +44,13 @@ function copyCodicons() {
   }
 }
 
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
 const common = {
   bundle: true,
+  // Chinese text stays UTF-8 instead of six-byte \uXXXX escapes: the catalog is a third smaller.
+  charset: 'utf8',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,

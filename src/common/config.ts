@@ -36,6 +36,8 @@ export interface ExplorerConfig {
   proxy: string;
   historyMaxEntries: number;
   historyMaxBodyBytes: number;
+  /** Ask before state-changing calls with a production profile. */
+  confirmProduction: boolean;
 }
 
 /** Reads the current settings. Machine- and application-scoped ones ignore workspace values by design. */
@@ -54,6 +56,7 @@ export function readConfig(): ExplorerConfig {
     proxy: c.get<string>(SettingKey.Proxy, '') || editorProxy,
     historyMaxEntries: c.get<number>(SettingKey.HistoryMaxEntries, 5000),
     historyMaxBodyBytes: c.get<number>(SettingKey.HistoryMaxBodyBytes, 1024 * 1024),
+    confirmProduction: c.get<boolean>(SettingKey.ConfirmProduction, true),
   };
 }
 

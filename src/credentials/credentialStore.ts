@@ -74,13 +74,18 @@ export class CredentialStore implements vscode.Disposable {
       // the tree's welcome view then invites them to add one.
       profiles = parsed.success ? parsed.data.profiles : [];
     }
-    this.onSecretsLoaded(profiles.flatMap((p) => [p.secretKey, p.token ?? '']).filter(Boolean));
     this.cache = profiles;
+    this.announceSecrets(profiles);
     return profiles;
+  }
+
+  private announceSecrets(profiles: Profile[]): void {
+    this.onSecretsLoaded(profiles.flatMap((p) => [p.secretKey, p.token ?? '']).filter(Boolean));
   }
 
   private async save(profiles: Profile[]): Promise<void> {
     this.cache = profiles;
+    this.announceSecrets(profiles);
     await this.secrets.store(SECRET_KEY, JSON.stringify({ version: 1, profiles }));
     this.changed.fire();
   }

@@ -46,7 +46,7 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** Registers a document without opening it (for diffs); returns its URI. */
   add(title: string, text: string, language = 'json'): vscode.Uri {
-    const safe = title.replace(/[\\/:*?"<>|]+/g, '-');
+    const safe = title.replace(/[\\/*?"<>|]+/g, '-');
     const ext = language === 'json' ? '.json' : language === 'markdown' ? '.md' : '';
     const path = `/${++this.counter}/${safe}${ext}`;
     this.docs.set(path, { text, language });

@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, explorer } from './helpers';
 
 suite('activation', () => {
-  test('the extension activates and registers its commands', async () => {
-    const ext = vscode.extensions.getExtension('trtc-api-explorer.trtc-api-explorer');
-    assert.ok(ext, 'extension is installed in the development host');
-    await ext.activate();
+  test('the extension activates and registers every contributed command', async () => {
+    await explorer();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(ext.isActive, true);
-    const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('trtcExplorer.showLogs'));
+    const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+    assert.ok(contributed.length >= 16);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, []);
   });
 });

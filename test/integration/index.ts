@@ -7,6 +7,9 @@ export function run(): Promise<void> {
   // they load, so they are required here, after `pre-require`, rather than imported at the top.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   require('./activation.test');
+  require('./tree.test');
+  require('./form.test');
+  require('./secrets.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
   });

@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { getCatalog } from '../../src/core/catalog/catalog';
+import type { RequestOptions } from '../../src/shared/protocol';
+import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, useEndpoint, waitFor } from './helpers';
+
+const ROOM_PARAMS = '{\n  "SdkAppId": 1400000001,\n  "RoomId": "1001",\n  "StartTime": 1700000000,\n  "EndTime": 1700003600\n}';
+
+suite('request form round trip', () => {
+  let server: StandInServer;
+
+  suiteSetup(async () => {
+    server = await startStandInServer({
+      credentials: { [IT_SECRET_ID]: { secretKey: IT_SECRET_KEY, token: IT_TOKEN } },
+      actions: getCatalog().actions.map((a) => a.name),
+    });
+    await useEndpoint(server.url);
+    const api = await explorer();
+    await api.credentials.upsert({ name: 'it', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, region: 'ap-singapore' });
+    await api.credentials.upsert({ name: 'wrong-key', secretId: IT_SECRET_ID, secretKey: 'notTheRightKey00000000000000000000', token: IT_TOKEN });
+    await api.credentials.upsert({ name: 'prod', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, production: true });
+    await api.credentials.setActive('it');
+  });
+
+  suiteTeardown(async () => {
+    await useEndpoint(undefined);
+    await server.close();
+  });
+
+  const options = (profile: string): RequestOptions => ({ profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });
+
+  async function openForm(action: string) {
+    const api = await explorer();
+    await vscode.commands.executeCommand('trtcExplorer.api.openAction', action);
+    return waitFor(() => api.panel(action), `the ${action} form`);
+  }
+
+  test('open an action, send it through the protocol, get an exact result document', async () => {
+    const panel = await openForm('DescribeRoomInfo');
+    const before = server.requests.length;
+    const call = await panel.send(ROOM_PARAMS, options('it'));
+    assert.ok(call?.result, 'the call returned a result');
+    assert.equal(call.result.error, undefined);
+    const seen = server.requests[before];
+    assert.equal(seen.verified, true, JSON.stringify(seen.error));
+    assert.equal(seen.region, 'ap-singapore');
+    assert.equal(seen.headers['x-tc-token'], IT_TOKEN);
+    const doc = await waitFor(() => {
+      const d = latestResultDocument();
+      return d?.getText().includes('DestroyTime') ? d : undefined;
+    }, 'the result document');
+    assert.equal(doc.languageId, 'json');
+    assert.match(doc.getText(), /"DestroyTime": 12345678901234567890,/);
+    assert.match(doc.uri.path, /DescribeRoomInfo \d\d:\d\d:\d\d\.json$/);
+    assert.ok(!doc.getText().includes(IT_SECRET_KEY) && !doc.getText().includes(IT_TOKEN));
+  });
+
+  test('the same path through the page protocol: a send message', async () => {
+    const panel = await openForm('DismissRoom');
+    const before = server.requests.length;
+    await panel.receive({ type: 'send', paramsText: '{"SdkAppId":1400000001,"RoomId":1001}', options: options('it') });
+    await waitFor(() => server.requests.length > before || undefined, 'the request at the stand-in');
+    assert.equal(server.requests[before].action, 'DismissRoom');
+    assert.equal(server.requests[before].verified, true);
+  });
+
+  test('malformed messages from the page are ignored', async () => {
+    const panel = await openForm('DismissRoom');
+    const before = server.requests.length;
+    await panel.receive({ type: 'send', paramsText: 42 });
+    await panel.receive({ type: 'launchMissiles' });
+    await panel.receive('not even an object');
+    assert.equal(server.requests.length, before);
+  });
+
+  test('an API error opens with the code explained', async () => {
+    const panel = await openForm('DescribeRoomInfo');
+    const call = await panel.send(ROOM_PARAMS, options('wrong-key'));
+    assert.equal(call?.result?.error?.code, 'AuthFailure.SignatureFailure');
+    const doc = await waitFor(() => {
+      const d = latestResultDocument();
+      return d?.getText().includes('AuthFailure.SignatureFailure') ? d : undefined;
+    }, 'the error document');
+    assert.equal(doc.languageId, 'jsonc');
+    const lines = doc.getText().split('\n');
+    assert.match(lines[0], /^\/\/ AuthFailure\.SignatureFailure: /);
+    assert.ok(lines[1].startsWith('// ') && lines[1].length > 40, 'the explanation follows the code');
+  });
+
+  test('cancelling a slow call', async () => {
+    const panel = await openForm('DescribeRoomInfo');
+    server.setFault({ kind: 'delayHeaders', ms: 10_000, times: 1 });
+    try {
+      const started = Date.now();
+      const pending = panel.send(ROOM_PARAMS, options('it'));
+      await new Promise((r) => setTimeout(r, 300));
+      await panel.receive({ type: 'cancel' });
+      const call = await pending;
+      assert.equal(call?.result, undefined);
+      assert.ok(Date.now() - started < 5_000, 'cancellation does not wait for the server');
+    } finally {
+      server.setFault(undefined);
+    }
+  });
+
+  test('a state-changing call with a production profile asks first', async () => {
+    const api = await explorer();
+    const asked: string[] = [];
+    const original = api.controller.confirmProduction;
+    try {
+      const panel = await openForm('DismissRoom');
+      api.controller.confirmProduction = async (action) => {
+        asked.push(action);
+        return false;
+      };
+      let before = server.requests.length;
+      const declined = await panel.send('{"SdkAppId":1400000001,"RoomId":1001}', options('prod'));
+      assert.deepEqual(asked, ['DismissRoom']);
+      assert.equal(declined?.result, undefined);
+      assert.equal(server.requests.length, before, 'nothing was sent');
+
+      api.controller.confirmProduction = async (action) => {
+        asked.push(action);
+        return true;
+      };
+      before = server.requests.length;
+      const accepted = await panel.send('{"SdkAppId":1400000001,"RoomId":1001}', options('prod'));
+      assert.ok(accepted?.result);
+      assert.equal(server.requests.length, before + 1);
+
+      const reader = await openForm('DescribeRoomInfo');
+      await reader.send(ROOM_PARAMS, options('prod'));
+      assert.deepEqual(asked, ['DismissRoom', 'DismissRoom'], 'read-only calls are not confirmed');
+    } finally {
+      api.controller.confirmProduction = original;
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ApiNode } from '../../src/views/catalogTree';
+import { explorer, waitFor } from './helpers';
+
+suite('API tree', () => {
+  test('empty (welcome view) without credentials, categories and actions with the sandbox', async () => {
+    const api = await explorer();
+    await api.credentials.setActive(undefined);
+    for (const p of await api.credentials.list()) {
+      await api.credentials.remove(p.name);
+    }
+    await waitFor(() => api.tree.getChildren().length === 0 || undefined, 'an empty tree without credentials');
+
+    await vscode.commands.executeCommand('trtcExplorer.sandbox.use');
+    const roots = await waitFor(() => {
+      const r = api.tree.getChildren();
+      return r.length ? r : undefined;
+    }, 'categories');
+    const labels = roots.map((n) => String(api.tree.getTreeItem(n).label));
+    assert.deepEqual(labels.slice(0, 6), [
+      'Room Management',
+      'Call Quality Monitoring',
+      'Pull Stream Relay',
+      'On-cloud Recording',
+      'Stream Mixing and Relay',
+      'Usage Statistics',
+    ]);
+    const room = roots[0] as Extract<ApiNode, { kind: 'category' }>;
+    const actions = api.tree.getChildren(room).map((n) => api.tree.getTreeItem(n));
+    const dismiss = actions.find((i) => i.label === 'DismissRoom');
+    assert.ok(dismiss, 'DismissRoom is under Room Management');
+    assert.ok(String(dismiss.description).length > 10, 'the one-line summary is the description');
+    assert.ok(dismiss.tooltip instanceof vscode.MarkdownString && dismiss.tooltip.value.includes('DismissRoom'));
+    assert.equal(dismiss.command?.command, 'trtcExplorer.api.openAction');
+    assert.match(String(dismiss.contextValue), /;action;.*destructive;/);
+    const total = roots.reduce((n, r) => n + api.tree.getChildren(r).length, 0);
+    assert.equal(total, 81, 'every action of the catalog is in the tree');
+  });
+
+  test('the filter keeps matching actions only, by name or by words in either language', async () => {
+    const api = await explorer();
+    await vscode.commands.executeCommand('trtcExplorer.sandbox.use');
+    api.tree.setFilter('CloudRecording');
+    const names = api.tree.getChildren().flatMap((c) => api.tree.getChildren(c)).map((n) => String(api.tree.getTreeItem(n).label));
+    assert.deepEqual(names.sort(), ['CreateCloudRecording', 'DeleteCloudRecording', 'DescribeCloudRecording', 'ModifyCloudRecording']);
+    api.tree.setFilter('录制');
+    assert.ok(api.tree.getChildren().flatMap((c) => api.tree.getChildren(c)).length >= 4, 'Chinese words find recording actions');
+    await vscode.commands.executeCommand('trtcExplorer.api.clearFilter');
+    assert.equal(api.tree.filter, '');
+  });
+});
