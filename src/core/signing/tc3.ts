@@ -41,6 +41,22 @@ export function deriveTc3Keys(secretKey: string, date: string, service: string):
   return { secretDate, secretService, secretSigning };
 }
 
+// The derived keys change once a day per key and service, and deriving them is half the cost of a
+// signature. Only the most recent derivation is kept: the SecretKey is in memory during a call
+// anyway, and a single entry never accumulates keys of profiles that were removed.
+let lastDerivation: { secretKey: string; date: string; service: string; keys: Tc3Keys } | undefined;
+
+/** {@link deriveTc3Keys} with the last result remembered. */
+export function cachedTc3Keys(secretKey: string, date: string, service: string): Tc3Keys {
+  const last = lastDerivation;
+  if (last && last.secretKey === secretKey && last.date === date && last.service === service) {
+    return last.keys;
+  }
+  const keys = deriveTc3Keys(secretKey, date, service);
+  lastDerivation = { secretKey, date, service, keys };
+  return keys;
+}
+
 /** The canonical header block and the matching SignedHeaders list. */
 export interface CanonicalHeaders {
   /** `name:value\n` per header, names lower-cased and sorted, values trimmed. */
@@ -175,7 +191,7 @@ export function signTc3(args: Tc3SignArgs): Tc3Trace {
   const date = utcDate(args.timestamp);
   const credentialScope = tc3CredentialScope(date, args.service);
   const stringToSign = tc3StringToSign(args.timestamp, credentialScope, hashedCanonicalRequest);
-  const keys = deriveTc3Keys(args.secretKey, date, args.service);
+  const keys = cachedTc3Keys(args.secretKey, date, args.service);
   const signature = tc3Signature(keys.secretSigning, stringToSign);
   return {
     method: 'TC3-HMAC-SHA256',
