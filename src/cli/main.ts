@@ -1,7 +1,9 @@
 import { ApiError, ExplorerError } from '../core/errors';
 import { callCommand, CALL_USAGE, describeApiError } from './commands/call';
 import { describeCommand, listCommand, skeletonCommand } from './commands/catalogCommands';
+import { runCommand } from './commands/run';
 import { signCommand } from './commands/sign';
+import { explainCommand, exportCommand, usersigCommand, verifyCallbackCommand } from './commands/tools';
 import type { CliIo } from './io';
 
 /** The tool's version, replaced at build time from package.json. */
@@ -44,6 +46,11 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   describe: describeCommand,
   skeleton: skeletonCommand,
+  explain: explainCommand,
+  export: exportCommand,
+  run: runCommand,
+  usersig: usersigCommand,
+  'verify-callback': verifyCallbackCommand,
 };
 
 /** Runs the command line and returns the exit status; never throws. */

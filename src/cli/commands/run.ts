@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCollection, parseEnvironment, processEnvSecretResolver, runCollection, formatReport, EnvironmentStore, findItem, type Environment } from '../../core/collections';
+import { resolveCliCredentials } from '../../core/credentials/credentialSources';
+import { InputError } from '../../core/errors';
+import { HttpClient } from '../../core/http/httpClient';
+import { CallExecutor, defaultRetries, sandboxCall } from '../../core/requests/callExecutor';
+import type { CallSpec } from '../../core/requests/types';
+import { choiceOption, parseCommandArgs } from '../args';
+import { endpointOption } from '../callOptions';
+import { recordCliHistory } from '../history';
+import type { CliIo } from '../io';
+
+export const RUN_USAGE = `Usage: trtc-explorer run <collection.json> [options]
+
+Runs the saved requests of a collection and checks their assertions. For CI: exit status 0 when
+every assertion holds, 1 when any request fails or errors, 2 for bad input.
+
+  --env NAME                    environment from .trtc/environments beside the collection
+  --env-file FILE               environment from a file
+  --folder NAME|ID              run only this folder
+  --request NAME|ID             run only this request
+  --reporter text|json|junit    report format (default text)
+  --output FILE                 write the report to FILE instead of stdout
+  --endpoint URL|nearest|regional|intl
+                                send every request there (e.g. a local mock)
+  --profile NAME                a tccli profile for credentials (default: environment variables)
+  --sandbox                     answer from the catalog; no credentials, no network
+  --bail                        stop at the first failing request
+  --history                     record the calls in the editor's history
+Secret variables come from environment variables named TRTC_VAR_<NAME>.
+`;
+
+/** `trtc-explorer run`: a collection in CI. */
+export async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      env: { type: 'string' },
+      'env-file': { type: 'string' },
+      folder: { type: 'string' },
+      request: { type: 'string' },
+      reporter: { type: 'string' },
+      output: { type: 'string' },
+      endpoint: { type: 'string' },
+      profile: { type: 'string' },
+      sandbox: { type: 'boolean' },
+      bail: { type: 'boolean' },
+      history: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    RUN_USAGE,
+  );
+  if (values.help) {
+    io.stdout(RUN_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new InputError(`Give one collection file\n${RUN_USAGE}`);
+  }
+  const reporter = choiceOption(values.reporter, 'reporter', ['text', 'json', 'junit'] as const) ?? 'text';
+  const file = path.resolve(io.cwd, positionals[0]);
+  const collection = parseCollection(readFile(file), path.relative(io.cwd, file) || file);
+  const environment = await loadEnvironment(values.env, values['env-file'], file, io);
+  const folderId = values.folder ? itemId(collection, values.folder, 'folder') : undefined;
+  const requestId = values.request ? itemId(collection, values.request, 'request') : undefined;
+  const endpoint = endpointOption(values.endpoint);
+
+  const http = values.sandbox ? undefined : new HttpClient({ env: io.env });
+  const credentials = values.sandbox ? undefined : resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
+  const executor = http ? new CallExecutor({ http, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' }) : undefined;
+  try {
+    const summary = await runCollection({
+      collection,
+      ...(folderId ? { folderId } : {}),
+      ...(requestId ? { requestId } : {}),
+      ...(environment ? { environment } : {}),
+      secrets: processEnvSecretResolver(io.env),
+      ...(values.bail ? { bail: true } : {}),
+      execute: async (spec: CallSpec, signal: AbortSignal) => {
+        const withDefaults: CallSpec = {
+          ...spec,
+          ...(endpoint ? { endpoint } : {}),
+          ...(spec.region ? {} : credentials?.region ? { region: credentials.region } : {}),
+        };
+        const result = executor
+          ? await executor.call(withDefaults, { credentials: credentials!.credentials, signal, maxRetries: defaultRetries(spec.action) })
+          : sandboxCall(withDefaults, { now: io.now });
+        if (values.history) {
+          await recordCliHistory(io, withDefaults, { result, profile: values.sandbox ? 'sandbox' : values.profile ?? 'environment' });
+        }
+        return result;
+      },
+    });
+    const report = formatReport(summary, reporter);
+    if (values.output) {
+      const out = path.resolve(io.cwd, values.output);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      // Written beside and renamed, so a CI system never picks up half a report.
+      fs.writeFileSync(`${out}.tmp`, report);
+      fs.renameSync(`${out}.tmp`, out);
+      io.stderr(`${summary.passed} passed, ${summary.failed} failed, ${summary.errored} errored, ${summary.skipped} skipped in ${summary.durationMs} ms; report written to ${out}\n`);
+    } else {
+      io.stdout(report.endsWith('\n') ? report : `${report}\n`);
+    }
+    return summary.failed + summary.errored > 0 || summary.cancelled ? 1 : 0;
+  } finally {
+    await http?.close();
+  }
+}
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
+async function loadEnvironment(name: string | undefined, envFile: string | undefined, collectionFile: string, io: CliIo): Promise<Environment | undefined> {
+  if (envFile) {
+    const f = path.resolve(io.cwd, envFile);
+    return parseEnvironment(readFile(f), envFile);
+  }
+  if (!name) {
+    return undefined;
+  }
+  // Collections live in .trtc/collections; their environments beside them in .trtc/environments.
+  const dir = path.join(path.dirname(collectionFile), '..', 'environments');
+  const store = new EnvironmentStore({ roots: [{ scope: 'workspace', dir, label: path.relative(io.cwd, dir) || dir }] });
+  return (await store.findByName(name)).environment;
+}
+
+function itemId(collection: ReturnType<typeof parseCollection>, nameOrId: string, kind: 'folder' | 'request'): string {
+  if (findItem(collection, nameOrId)?.item.type === kind) {
+    return nameOrId;
+  }
+  const matches: string[] = [];
+  const walk = (items: (typeof collection)['items']) => {
+    for (const item of items) {
+      if (item.type === kind && item.name === nameOrId) {
+        matches.push(item.id);
+      }
+      if (item.type === 'folder') {
+        walk(item.items);
+      }
+    }
+  };
+  walk(collection.items);
+  if (matches.length === 1) {
+    return matches[0];
+  }
+  throw new InputError(matches.length ? `Several ${kind}s are named "${nameOrId}"; use the id instead` : `No ${kind} named or with id "${nameOrId}" in the collection`);
+}
