@@ -1,0 +1,34 @@
+import { runCatalogBench } from './catalog.bench';
+import { runCollectionBench } from './collection.bench';
+import { runHistoryBench } from './history.bench';
+import { runLocalCostBench } from './localCost.bench';
+import { runThroughputBench } from './throughput.bench';
+
+/** Runs every benchmark in turn and prints its figures; benchmarks never fail on a number. */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
+    ['throughput: sequential signed calls against the local stand-in', () => runThroughputBench()],
+    ['local cost of one call (no network)', () => runLocalCostBench()],
+    ['catalog', () => runCatalogBench()],
+    ['history store, 10,000 entries', () => runHistoryBench()],
+    ['collection run against the local stand-in', () => runCollectionBench()],
+  ];
+  process.stdout.write(`Node ${process.version}, ${new Date().toISOString()}\n`);
+  for (const [title, run] of benches) {
+    if (only.length && !only.some((o) => title.includes(o))) {
+      continue;
+    }
+    process.stdout.write(`\n== ${title}\n`);
+    const figures = await run();
+    const width = Math.max(...Object.keys(figures).map((k) => k.length));
+    for (const [k, v] of Object.entries(figures)) {
+      process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
+    }
+  }
+}
+
+void main().catch((e) => {
+  process.stderr.write(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
