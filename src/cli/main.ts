@@ -1,6 +1,7 @@
 import { ApiError, ExplorerError } from '../core/errors';
 import { callCommand, CALL_USAGE, describeApiError } from './commands/call';
 import { describeCommand, listCommand, skeletonCommand } from './commands/catalogCommands';
+import { debugSignatureCommand } from './commands/debugSignature';
 import { runCommand } from './commands/run';
 import { signCommand } from './commands/sign';
 import { explainCommand, exportCommand, usersigCommand, verifyCallbackCommand } from './commands/tools';
@@ -51,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   usersig: usersigCommand,
   'verify-callback': verifyCallbackCommand,
+  'debug-signature': debugSignatureCommand,
 };
 
 /** Runs the command line and returns the exit status; never throws. */
