@@ -1,15 +1,19 @@
+import { INTL_HOST, NEAREST_HOST, TRTC_VERSION } from '../http/endpoints';
 import type { EndpointChoice } from '../requests/types';
 
 /** TRTC's API version, which every request carries in `X-TC-Version` or `Version`. */
-export const TRTC_API_VERSION = '2019-07-22';
+export const TRTC_API_VERSION = TRTC_VERSION;
 
 /** The host that routes to the nearest region (China site). */
-export const TRTC_NEAREST_HOST = 'trtc.tencentcloudapi.com';
+export const TRTC_NEAREST_HOST = NEAREST_HOST;
 
 /** The host of the international site. */
-export const TRTC_INTL_HOST = 'trtc.intl.tencentcloudapi.com';
+export const TRTC_INTL_HOST = INTL_HOST;
 
-/** The host of one region: `trtc.ap-guangzhou.tencentcloudapi.com`. */
+/**
+ * The host of one region: `trtc.ap-guangzhou.tencentcloudapi.com`. Unlike `regionHost` of the HTTP
+ * layer it does not check the region, because a saved request may name it as `{{Region}}`.
+ */
 export function regionalHost(region: string): string {
   return `trtc.${region}.tencentcloudapi.com`;
 }

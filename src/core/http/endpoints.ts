@@ -32,6 +32,12 @@ export const REGIONS: readonly RegionInfo[] = [
 ];
 
 /** The host that routes each call to the nearest region (China site). */
+/** The TC3 service name of every TRTC host, the first label of `trtc.tencentcloudapi.com`. */
+export const TRTC_SERVICE = 'trtc';
+
+/** The API version every TRTC request carries. */
+export const TRTC_VERSION = '2019-07-22';
+
 export const NEAREST_HOST = 'trtc.tencentcloudapi.com';
 
 /** The nearest-region host of the international site. */

@@ -2,16 +2,14 @@ import { findAction } from '../catalog/catalog';
 import { sandboxResponse } from '../catalog/sandboxResponse';
 import { ApiError, CancelledError, ExplorerError, HttpStatusError, NetworkError, TimeoutError } from '../errors';
 import { decodeResponse } from '../http/decodeResponse';
-import { resolveEndpoint, type ResolvedEndpoint } from '../http/endpoints';
+import { resolveEndpoint, TRTC_SERVICE, TRTC_VERSION, type ResolvedEndpoint } from '../http/endpoints';
 import type { HttpClient } from '../http/httpClient';
 import { stringifyJson } from '../json';
 import { signRequest } from '../signing';
 import type { Credentials, SignedRequest } from '../signing/types';
 import type { CallResult, CallSpec } from './types';
 
-/** The TRTC service name and API version every call uses. */
-export const TRTC_SERVICE = 'trtc';
-export const TRTC_VERSION = '2019-07-22';
+export { TRTC_SERVICE, TRTC_VERSION };
 
 /** A call signed and ready to send, with where it goes. */
 export interface PreparedCall {
