@@ -22,12 +22,15 @@ function offlineEditor() {
 const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || offlineEditor();
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'trtc-it-ws-'));
 fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+// Every run starts from empty editor state: @vscode/test-electron would otherwise reuse
+// .vscode-test/user-data, and profiles, history and settings of one run would leak into the next.
+const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'trtc-it-user-'));
 try {
   await runTests({
     vscodeExecutablePath,
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'dist/test/integration/index.js'),
-    launchArgs: [workspace, '--disable-extensions'],
+    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userData}`, `--extensions-dir=${path.join(userData, 'extensions')}`],
     extensionTestsEnv: { TRTC_EXPLORER_TEST: '1' },
   });
 } catch (e) {
@@ -35,4 +38,5 @@ try {
   process.exit(1);
 } finally {
   fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(userData, { recursive: true, force: true });
 }
