@@ -7,7 +7,7 @@ import { parseJson, stringifyJson } from '../core/json';
 import { CallExecutor, defaultRetries, sandboxCall } from '../core/requests/callExecutor';
 import type { CallResult, CallSpec } from '../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
-import { CommandId, SANDBOX_PROFILE } from '../common/ids';
+import { CommandId, ContextKey, SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
 import { credentialsOf, type CredentialStore, type Profile } from '../credentials/credentialStore';
 import type { ResultDocuments } from '../results/resultDocuments';
@@ -175,6 +175,44 @@ export class RequestController implements vscode.Disposable {
     }
   }
 
+  /**
+   * Signs and sends one call without progress, result document or status bar update, for collection
+   * runs that report on their own. Applies the same profile defaults, production confirmation,
+   * retries and clock offset as {@link send}, and records the call with `source`. Returns the API's
+   * answer (an API error included); throws transport failures after recording them.
+   */
+  async execute(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<CallResult> {
+    const resolved = await this.resolveProfile(profileName);
+    const profile = resolved.sandbox ? undefined : resolved.profile;
+    const config = readConfig();
+    const fullSpec: CallSpec = { ...spec, region: spec.region || profile?.region || config.defaultRegion, timeoutMs: spec.timeoutMs ?? config.timeoutMs };
+    const meta = { source, ...(profile ? { profile: profile.name } : resolved.sandbox ? { profile: 'sandbox' } : {}) };
+    if (profile?.production && findAction(spec.action)?.destructive && config.confirmProduction) {
+      if (!(await this.confirmProduction(spec.action, profile.name, fullSpec.region ?? ''))) {
+        throw new CancelledError(vscode.l10n.t('Not sent'));
+      }
+    }
+    try {
+      const result = resolved.sandbox
+        ? sandboxCall(fullSpec)
+        : await this.getExecutor().call(fullSpec, {
+            credentials: credentialsOf(resolved.profile),
+            ...(signal ? { signal } : {}),
+            maxRetries: defaultRetries(spec.action),
+            ...(this.useServerTime && this.deps.clock.offsetMs !== undefined ? { clockOffsetMs: this.deps.clock.offsetMs } : {}),
+          });
+      if (!result.sandbox) {
+        this.deps.clock.observe(result.serverDateMs, Date.parse(result.startedAt), result.latencyMs);
+      }
+      await this.recorder?.record(fullSpec, { result }, meta).catch((e) => this.deps.log.error('history', 'could not record the call', e));
+      return result;
+    } catch (e) {
+      this.deps.log.error('request', `${spec.action} failed`, e);
+      await this.recorder?.record(fullSpec, { error: e }, meta).catch(() => undefined);
+      throw e;
+    }
+  }
+
   private async finish(spec: CallSpec, result: CallResult, profile: Profile | undefined, source: CallSource): Promise<void> {
     this.deps.log.info(
       'request',
@@ -192,6 +230,7 @@ export class RequestController implements vscode.Disposable {
       ...(result.error ? { errorCode: result.error.code } : {}),
       sandbox: result.sandbox,
     });
+    void vscode.commands.executeCommand('setContext', ContextKey.HasCalled, true);
     await this.openResult(spec, result);
     if (result.error) {
       void this.offerErrorHelp(spec, result);
