@@ -1,4 +1,4 @@
-// Builds the three shipped bundles (extension, webview page, command line) and the integration tests.
+// Builds the shipped bundles (extension, request page, signature debugger page, command line) and the integration tests.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -83,6 +83,14 @@ const targets = [
   {
     ...common,
     entryPoints: { webview: 'src/webview/ui/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
+    entryPoints: { debugger: 'src/webview/debugger/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands, activeRegion } from './commands';
+import { registerHistoryAndCollections, type HistoryAndCollectionsApi } from './commands/registerHistoryAndCollections';
+import { registerTools, type ToolsApi } from './commands/tools';
 import { affectsExplorer } from './common/config';
 import { ContextKey, RESULT_SCHEME, SANDBOX_PROFILE, ViewId } from './common/ids';
 import { Log } from './common/log';
@@ -25,6 +27,10 @@ export interface ExplorerApi {
   logUri: vscode.Uri;
   /** The open request form of an action. */
   panel: (action: string) => RequestPanel | undefined;
+  /** History, collections and environments. */
+  historyAndCollections: HistoryAndCollectionsApi;
+  /** Signature steps, the signature debugger, code export, callback and UserSig tools. */
+  tools: ToolsApi;
 }
 
 /**
@@ -93,10 +99,14 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       }
     }),
   );
+  const historyAndCollections = registerHistoryAndCollections({ ...services, context, results });
+  context.subscriptions.push(...historyAndCollections.disposables);
+  const tools = registerTools({ extensionUri: context.extensionUri, log, credentials, results, state: context.globalState, secrets: context.secrets, version });
+  context.subscriptions.push(...tools.disposables);
   // Reading SecretStorage is asynchronous; it runs after activation returns and a failure is only logged.
   setImmediate(() => void refreshSession().catch((e) => log.error('activate', 'could not read profiles', e)));
   log.info('activate', `TRTC API Explorer ${version} ready`);
-  return { credentials, controller, results, tree, log, statusBar, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action) };
+  return { credentials, controller, results, tree, log, statusBar, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action), historyAndCollections: historyAndCollections.api, tools: tools.api };
 }
 
 export function deactivate(): void {}

@@ -10,6 +10,10 @@ export function run(): Promise<void> {
   require('./tree.test');
   require('./form.test');
   require('./secrets.test');
+  require('./history.test');
+  require('./collections.test');
+  require('./signature.test');
+  require('./tools.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
   });

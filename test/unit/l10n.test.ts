@@ -16,7 +16,9 @@ function sourceFiles(dir: string): string[] {
 /** Every string literal passed as the first argument of `l10n.t(...)` in the VS Code layer. */
 function l10nKeys(): Map<string, string> {
   const keys = new Map<string, string>();
-  const files = sourceFiles(path.join(root, 'src')).filter((f) => !f.includes(`${path.sep}core${path.sep}`) && !f.includes(`${path.sep}ui${path.sep}`));
+  const files = sourceFiles(path.join(root, 'src')).filter(
+    (f) => !f.includes(`${path.sep}core${path.sep}`) && !f.includes(`${path.sep}ui${path.sep}`) && !f.includes(`${path.sep}webview${path.sep}debugger${path.sep}`),
+  );
   for (const file of files) {
     const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
@@ -50,9 +52,16 @@ test('every string of the request page has a Simplified Chinese translation', as
   assert.deepEqual(UI_STRINGS.filter((s: string) => !bundle[s]), []);
 });
 
+test('every string of the signature debugger page has a Simplified Chinese translation', async () => {
+  const { DEBUGGER_STRINGS } = await import('../../src/webview/debugger/debuggerStrings');
+  assert.ok(DEBUGGER_STRINGS.length > 20);
+  assert.deepEqual(DEBUGGER_STRINGS.filter((s: string) => !bundle[s]), []);
+});
+
 test('no translation is left over from a string that no longer exists', async () => {
   const { UI_STRINGS } = await import('../../src/webview/ui/uiStrings');
-  const known = new Set<string>([...l10nKeys().keys(), ...UI_STRINGS]);
+  const { DEBUGGER_STRINGS } = await import('../../src/webview/debugger/debuggerStrings');
+  const known = new Set<string>([...l10nKeys().keys(), ...UI_STRINGS, ...DEBUGGER_STRINGS]);
   assert.deepEqual(Object.keys(bundle).filter((k) => !known.has(k)), []);
 });
 
