@@ -14,6 +14,11 @@ import { statusText, type HistoryEntryArgs, type HistoryNode } from '../views/hi
 import { RequestPanel } from '../webview/requestPanel';
 import { saveRequests, withSettings, type CollectionsContext } from './collectionCommands';
 
+/** The request of a history entry as the signature and export commands take it. */
+function entryCall(entry: HistoryEntry): { spec: ReturnType<typeof entryCallSpec>; profile?: string } {
+  return { spec: withSettings(entryCallSpec(entry)), ...(entry.profile ? { profile: entry.profile } : {}) };
+}
+
 /** A short name for an entry in titles: action and local time. */
 function entryTitle(entry: HistoryEntry): string {
   return `${entry.action} ${new Date(entry.time).toLocaleTimeString(vscode.env.language, { hour12: false })}`;
@@ -230,6 +235,11 @@ export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposa
       }
       return entries.length;
     }),
+    // A history entry keeps no signature, so these sign the recorded request again with its
+    // profile's keys (the steps document says it shows a fresh signature).
+    reg(HistoryCommandId.ShowSignatureSteps, (node?: HistoryNode | HistoryEntryArgs) => vscode.commands.executeCommand('trtcExplorer.signature.showSteps', entryCall(oneEntry(node)))),
+    reg(HistoryCommandId.DebugSignature, (node?: HistoryNode | HistoryEntryArgs) => vscode.commands.executeCommand('trtcExplorer.signature.debug', entryCall(oneEntry(node)))),
+    reg(HistoryCommandId.ExportCode, (node?: HistoryNode | HistoryEntryArgs) => vscode.commands.executeCommand('trtcExplorer.code.export', entryCall(oneEntry(node)))),
     reg(HistoryCommandId.CopyRequestId, async (node?: HistoryNode | HistoryEntryArgs) => {
       const entry = oneEntry(node);
       if (!entry.requestId) {

@@ -35,6 +35,9 @@ export const enum HistoryCommandId {
   Clear = 'trtcExplorer.history.clear',
   Export = 'trtcExplorer.history.export',
   CopyFolderPath = 'trtcExplorer.history.copyFolderPath',
+  ShowSignatureSteps = 'trtcExplorer.history.showSignatureSteps',
+  DebugSignature = 'trtcExplorer.history.debugSignature',
+  ExportCode = 'trtcExplorer.history.exportCode',
 }
 
 /** Commands of the collections view and of environments. */

@@ -177,6 +177,18 @@ suite('history view', () => {
     await waitFor(() => api.panel('CreateCloudRecording'), 'the form with the recorded parameters');
   });
 
+  test('signature steps and the debugger from an entry', async () => {
+    const result = await send('DescribeRoomInfo', ROOM_PARAMS);
+    const node = await nodeOf(result.requestId!);
+    const steps = (await vscode.commands.executeCommand('trtcExplorer.history.showSignatureSteps', node)) as vscode.TextDocument;
+    assert.equal(steps.languageId, 'markdown');
+    assert.match(steps.getText(), /Canonical request/);
+    assert.match(steps.getText(), /DescribeRoomInfo/);
+    assert.ok(!steps.getText().includes(IT_SECRET_KEY));
+    await vscode.commands.executeCommand('trtcExplorer.history.debugSignature', node);
+    assert.ok((await explorer()).tools.debugger(), 'the debugger panel is open');
+  });
+
   test('compare two entries in a diff editor, from a multi-selection and with select-then-compare', async () => {
     const first = await nodeOf((await send('DescribeRoomInfo', ROOM_PARAMS)).requestId!);
     const second = await nodeOf((await send('DescribeRoomInfo', ROOM_PARAMS, 'hist-wrong')).requestId!);
