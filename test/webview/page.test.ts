@@ -72,6 +72,12 @@ describe('request form page', () => {
     assert.equal(p.state?.mode, 'form');
   });
 
+  it('shows code spans of descriptions as code, as text and never as markup', async () => {
+    const p = await open();
+    assert.equal(await p.page.textContent(`${row('SdkAppId')} .desc code`), '1400000001');
+    assert.doesNotMatch((await p.page.textContent(`${row('SdkAppId')} .desc`)) ?? '', /`/);
+  });
+
   it('loads vscode-elements styles as constructable stylesheets under the CSP', async () => {
     const p = await open();
     const sheets = await p.page.evaluate(() => document.querySelector('vscode-button')?.shadowRoot?.adoptedStyleSheets.length ?? -1);

@@ -3,7 +3,7 @@ import { h, icon, replaceChildren, type Child } from './dom';
 import { parsePath, type PathSeg } from './fieldPath';
 import type { ArrayNode, ControlKind, FormNode, PlacedIssues, RawNode, ScalarNode, StructNode } from './formModel';
 import type { Translate } from './l10n';
-import { plainText } from './plainText';
+import { plainText, withCodeSpans } from './plainText';
 
 /** A structural edit asked for by a button in the form. */
 export type FormOp =
@@ -275,7 +275,7 @@ export class FormView {
     return h(
       'div',
       { class: 'desc-wrap' },
-      h('div', { class: ['desc', long && 'clamped'], id: ids.description(node.path) }, text),
+      h('div', { class: ['desc', long && 'clamped'], id: ids.description(node.path) }, withCodeSpans(text)),
       long ? h('button', { type: 'button', class: 'link more', 'aria-expanded': 'false', 'aria-controls': ids.description(node.path), data: { action: 'more', path: node.path } }, this.t('More')) : null,
     );
   }

@@ -1,7 +1,7 @@
 import type { ActionView } from '../../shared/protocol';
 import { h, icon } from './dom';
 import type { Translate } from './l10n';
-import { plainText } from './plainText';
+import { plainText, withCodeSpans } from './plainText';
 
 /** Host commands the header's link buttons trigger. */
 export type HeaderCommand = 'openDocs' | 'openTwin';
@@ -24,8 +24,8 @@ export function headerView(action: ActionView, t: Translate, onCommand: (command
         ? h('span', { class: 'badge read-only', title: t('Only reads data; safe to call.') }, icon('eye'), h('span', null, t('read-only')))
         : h('span', { class: ['badge', 'changes-state', action.destructive && 'destructive'], title: t('Changes or ends something in your application.') }, icon(action.destructive ? 'warning' : 'edit'), h('span', null, t('changes state'))),
     ),
-    title ? h('p', { class: 'action-title' }, title) : null,
-    summary && summary !== title ? h('p', { class: 'action-summary' }, summary) : null,
+    title ? h('p', { class: 'action-title' }, withCodeSpans(title)) : null,
+    summary && summary !== title ? h('p', { class: 'action-summary' }, withCodeSpans(summary)) : null,
     h(
       'div',
       { class: 'meta' },
@@ -34,6 +34,6 @@ export function headerView(action: ActionView, t: Translate, onCommand: (command
       link('openDocs', 'book', t('Documentation'), t('Open the documentation of {0}', action.name)),
       action.twin ? link('openTwin', 'arrow-swap', action.twin, t('Open the twin action {0}', action.twin)) : null,
     ),
-    description && description !== title ? h('details', { class: 'description' }, h('summary', null, t('Full description')), h('div', { class: 'description-text' }, description)) : null,
+    description && description !== title ? h('details', { class: 'description' }, h('summary', null, t('Full description')), h('div', { class: 'description-text' }, withCodeSpans(description))) : null,
   );
 }
