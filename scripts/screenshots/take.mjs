@@ -1,6 +1,7 @@
 // Screenshots of what users see, in the real (offline) VS Code: the API tree, a request form with a
 // result, the history and collections views, in a light and a dark theme.
 //   node scripts/screenshots/take.mjs <out-dir> [--theme "Default Light Modern"] [--theme "Default Dark Modern"]
+//   node scripts/screenshots/take.mjs --walkthrough    (re-creates the cropped images of media/walkthrough)
 // Needs the offline editor of ../shared/vscode-test (installed by `npm test` or `.ci/run`) and a build.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +12,10 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
-const outDir = path.resolve(argv.find((a) => !a.startsWith('--') && !argv[argv.indexOf(a) - 1]?.startsWith('--theme')) ?? '/tmp/trtc-shots');
+const walkthrough = argv.includes('--walkthrough');
+const outDir = walkthrough
+  ? path.join(root, 'media/walkthrough')
+  : path.resolve(argv.find((a) => !a.startsWith('--') && !argv[argv.indexOf(a) - 1]?.startsWith('--theme')) ?? '/tmp/trtc-shots');
 const themes = argv.flatMap((a, i) => (a === '--theme' ? [argv[i + 1]] : []));
 if (themes.length === 0) themes.push('Default Light Modern', 'Default Dark Modern');
 const prefix = process.env.VSCODE_OFFLINE_PREFIX || path.join(os.homedir(), '.cache/offline-vscode');
@@ -55,6 +59,12 @@ async function shoot(theme) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const slug = theme.toLowerCase().includes('dark') ? 'dark' : theme.toLowerCase().includes('high contrast') ? 'hc' : 'light';
+  // Walkthrough images are crops of the part a step talks about, one per theme kind.
+  const shot = (name, clip) =>
+    walkthrough
+      ? clip && page.screenshot({ path: path.join(outDir, `${name}-${slug}.png`), clip })
+      : page.screenshot({ path: path.join(outDir, `${slug}-${name}.png`) });
+  const SIDEBAR = { x: 0, y: 35, width: 350, height: 560 };
   const palette = async (cmd, then) => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -77,14 +87,14 @@ async function shoot(theme) {
     await page.waitForTimeout(4000);
     await palette('View: Show TRTC API Explorer');
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: path.join(outDir, `${slug}-welcome.png`) });
+    await shot('welcome', SIDEBAR);
     await palette('TRTC: Try the Sandbox (No Credentials)');
     await page.getByText('Room Management').first().click();
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(outDir, `${slug}-tree.png`) });
+    await shot('tree', SIDEBAR);
     await palette('TRTC: Open Action…', 'CreateCloudRecording');
     await page.waitForTimeout(3000);
-    await page.screenshot({ path: path.join(outDir, `${slug}-form.png`) });
+    await shot('form');
     await palette('TRTC: Open Action…', 'DescribeRoomInfo');
     await page.waitForTimeout(2500);
     // Ctrl+Enter sends from the form; the sandbox answers without a network.
@@ -92,11 +102,11 @@ async function shoot(theme) {
     await frame.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
     await page.keyboard.press('Control+Enter');
     await page.waitForTimeout(3000);
-    await page.screenshot({ path: path.join(outDir, `${slug}-result.png`) });
+    await shot('result', { x: 350, y: 35, width: 1090, height: 560 });
     await palette('View: Show History');
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: path.join(outDir, `${slug}-history.png`) });
-    console.log(`${theme}: screenshots in ${outDir}/${slug}-*.png`);
+    await shot('history', SIDEBAR);
+    console.log(`${theme}: screenshots in ${outDir}`);
   } finally {
     await browser.close().catch(() => {});
     server.kill('SIGTERM');
