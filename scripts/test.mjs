@@ -41,8 +41,9 @@ console.log('• type-checking');
 run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
 
 if (only !== 'integration') {
-  const files = findTests(path.join(root, 'test/unit')).filter((f) => filters.every((s) => f.includes(s)));
-  console.log(`• unit tests (${files.length} files, plain Node ${process.version})`);
+  // Unit tests under plain Node, and the request page's tests, which drive its bundle in headless Chromium.
+  const files = [...findTests(path.join(root, 'test/unit')), ...findTests(path.join(root, 'test/webview'))].filter((f) => filters.every((s) => f.includes(s)));
+  console.log(`• unit and page tests (${files.length} files, plain Node ${process.version})`);
   run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
 }
 
