@@ -1,5 +1,5 @@
 import { validateParams } from '../src/core/catalog/validate';
-import { parseJson, stringifyJson, type JsonObject } from '../src/core/json';
+import { parseAnswerJson, stringifyJson, type JsonObject } from '../src/core/json';
 import { prepareCall } from '../src/core/requests/callExecutor';
 import { percentile, timeEach } from './benchUtil';
 
@@ -46,7 +46,7 @@ export async function runLocalCostBench(iterations = 5000): Promise<Record<strin
   const step = () => {
     validateParams('StartPublishCdnStream', params);
     const prepared = prepareCall(spec, { credentials, timestamp: Math.floor(Date.now() / 1000) });
-    parseJson(answerText);
+    parseAnswerJson(answerText);
     return prepared;
   };
   // Baseline in the same run: the bare minimum a client does, JSON.stringify the request and JSON.parse the answer.

@@ -3,7 +3,7 @@ import { findAction } from '../core/catalog/catalog';
 import { lookupErrorCode } from '../core/catalog/errorCodes';
 import { CancelledError, ExplorerError, formatBytes } from '../core/errors';
 import { HttpClient } from '../core/http/httpClient';
-import { parseJson, stringifyJson } from '../core/json';
+import { parseAnswerJson, stringifyJson } from '../core/json';
 import { CallExecutor, defaultRetries, sandboxCall } from '../core/requests/callExecutor';
 import type { CallResult, CallSpec } from '../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
@@ -328,7 +328,7 @@ export class RequestController implements vscode.Disposable {
  * answer is JSON with comments, headed by what the code means and what to do.
  */
 export function resultDocumentText(result: CallResult): string {
-  const body = stringifyJson(parseJson(result.responseText), 2);
+  const body = stringifyJson(parseAnswerJson(result.responseText), 2);
   const header: string[] = [];
   if (result.sandbox) {
     header.push('// Sandbox answer: generated from the catalog, not sent to Tencent Cloud.');

@@ -7,3 +7,43 @@ test('big integers survive a parse and both serializations', () => {
   assert.equal(stringifyJson(v), '{"Total":12345678901234567890,"Rate":0.5,"Name":"未"}');
   assert.match(stringifyJson(v, 2), /"Total": 12345678901234567890,/);
 });
+
+import { LosslessNumber, needsLosslessNumbers, parseAnswerJson } from '../../src/core/json';
+
+test('the fast answer parser gives what the lossless one gives', () => {
+  const samples = [
+    '{"Response":{"RequestId":"eac6b301-a322-493a-8e36-83b295459397","Total":3,"Rate":12.5}}',
+    '{"a":"12345678901234567890 inside a string is not a number","b":[1,2,3]}',
+    '{"Total":12345678901234567890}',
+    '{"Small":1e2,"Huge":1e400}',
+    '{"Precise":0.10000000000000001,"Plain":0.1,"Neg":-0,"Zeros":0.000001}',
+    '{"escaped":"quote \\" then 99999999999999999","n":-9007199254740993}',
+    '[]',
+    '"just a string"',
+    '123456789012345',
+  ];
+  for (const text of samples) {
+    assert.equal(stringifyJson(parseAnswerJson(text)), stringifyJson(parseJson(text)), text);
+  }
+  assert.equal(needsLosslessNumbers(samples[0]), false, 'digits and e inside strings do not count');
+  assert.equal(needsLosslessNumbers(samples[1]), false);
+  assert.equal(needsLosslessNumbers(samples[2]), true);
+  assert.equal(needsLosslessNumbers(samples[3]), true, 'exponents keep their text');
+  assert.equal(needsLosslessNumbers(samples[4]), true, '17 significant digits');
+  assert.equal(needsLosslessNumbers(samples[5]), true);
+  assert.equal(needsLosslessNumbers('{"n":123456789012345,"m":0.000000000000001}'), false, 'leading zeros are not significant');
+});
+
+test('a repeated key: an error for parameters, the last value for answers', () => {
+  assert.throws(() => parseJson('{"a":1,"a":2}'), /Duplicate key/);
+  assert.deepEqual(parseAnswerJson('{"a":1,"a":2}'), { a: 2 });
+  assert.deepEqual(stringifyJson(parseAnswerJson('{"a":1,"a":12345678901234567890}')), '{"a":12345678901234567890}');
+});
+
+test('serialization writes the same text with and without lossless numbers in the value', () => {
+  const plain = { s: 'a\u2028b"c', n: [1, 2.5, -3e-7, 0, null, true], o: {}, nested: { deep: [{ x: 'y' }] } };
+  const withBig = { ...plain, big: new LosslessNumber('12345678901234567890') };
+  assert.equal(stringifyJson(plain), JSON.stringify(plain));
+  assert.equal(stringifyJson(plain, 2), JSON.stringify(plain, null, 2));
+  assert.equal(stringifyJson(withBig), JSON.stringify(plain).slice(0, -1) + ',"big":12345678901234567890}');
+});

@@ -1,4 +1,4 @@
-import { parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
+import { parseAnswerJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import { entryParams, type HistoryEntry } from './historyEntry';
 
 /**
@@ -38,7 +38,7 @@ function bodyFields(body: string | undefined): JsonObject {
   }
   let parsed: JsonValue;
   try {
-    parsed = parseJson(body);
+    parsed = parseAnswerJson(body);
   } catch {
     return { body: null, bodyText: body };
   }

@@ -1,5 +1,5 @@
 import { HttpStatusError, NonJsonError } from '../errors';
-import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, parseAnswerJson, type JsonObject, type JsonValue } from '../json';
 import type { HttpResponse } from './httpClient';
 
 /** The API's answer, decoded without losing any digit of any number. */
@@ -24,7 +24,7 @@ export function decodeResponse(res: HttpResponse): DecodedResponse {
   const contentType = res.headers['content-type'] ?? '';
   let parsed: JsonValue | undefined;
   try {
-    parsed = res.bodyText.trim() === '' ? undefined : parseJson(res.bodyText);
+    parsed = res.bodyText.trim() === '' ? undefined : parseAnswerJson(res.bodyText);
   } catch {
     parsed = undefined;
   }
