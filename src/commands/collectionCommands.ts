@@ -25,10 +25,10 @@ import { resolveRequest } from '../core/collections/variables';
 import { CancelledError, InputError } from '../core/errors';
 import { stringifyJson, type JsonObject, type JsonValue } from '../core/json';
 import { prepareCall } from '../core/requests/callExecutor';
-import type { CallSpec, EndpointChoice } from '../core/requests/types';
+import type { CallSpec } from '../core/requests/types';
 import { catalogCoercion } from '../collections/catalogCoercion';
 import { renameVariableReferences, requestFromSpec, resolveForForm } from '../collections/savedRequest';
-import { effectiveLanguage, readConfig } from '../common/config';
+import { configuredEndpoint, effectiveLanguage, readConfig } from '../common/config';
 import { wrapCommand } from '../common/errors';
 import { CollectionCommandId, SANDBOX_PROFILE } from '../common/ids';
 import { credentialsOf } from '../credentials/credentialStore';
@@ -129,14 +129,7 @@ async function selectedEnvironment(ctx: CollectionsContext): Promise<{ ref: File
 /** Fills in what a saved request leaves to the user's settings: endpoint, language, signed headers. */
 export function withSettings(spec: CallSpec): CallSpec {
   const config = readConfig();
-  const endpoint: EndpointChoice = config.endpoint
-    ? { kind: 'custom', url: config.endpoint }
-    : config.site === 'intl'
-      ? { kind: 'intl' }
-      : config.site === 'regional'
-        ? { kind: 'regional' }
-        : { kind: 'nearest' };
-  const out: CallSpec = { ...spec, endpoint: spec.endpoint ?? endpoint, language: spec.language ?? effectiveLanguage(config) };
+  const out: CallSpec = { ...spec, endpoint: spec.endpoint ?? configuredEndpoint(config), language: spec.language ?? effectiveLanguage(config) };
   if ((out.signMethod ?? 'TC3-HMAC-SHA256') === 'TC3-HMAC-SHA256' && !out.signedHeaders) {
     out.signedHeaders = config.signedHeaders;
   }

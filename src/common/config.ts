@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EndpointChoice } from '../core/requests/types';
 import type { HttpMethod, Language, SignedHeadersMode, SignMethod } from '../core/signing/types';
 
 /** Setting keys under the `trtcExplorer` section. */
@@ -76,4 +77,12 @@ export function effectiveLanguage(config: ExplorerConfig): Language {
 /** True when the editor runs in Chinese, so catalog texts prefer the Chinese descriptions. */
 export function isChineseUi(): boolean {
   return vscode.env.language.toLowerCase().startsWith('zh');
+}
+
+/** Where calls go by the settings: the endpoint override, else the chosen Tencent host. */
+export function configuredEndpoint(config: ExplorerConfig): EndpointChoice {
+  if (config.endpoint) {
+    return { kind: 'custom', url: config.endpoint };
+  }
+  return config.site === 'intl' ? { kind: 'intl' } : config.site === 'regional' ? { kind: 'regional' } : { kind: 'nearest' };
 }

@@ -4,8 +4,8 @@ import { skeleton } from '../core/catalog/skeleton';
 import { validateParams } from '../core/catalog/validate';
 import { REGIONS } from '../core/http/endpoints';
 import { isJsonObject, parseJson, stringifyJson, type JsonObject } from '../core/json';
-import type { CallResult, CallSpec, EndpointChoice } from '../core/requests/types';
-import { effectiveLanguage, isChineseUi, readConfig } from '../common/config';
+import type { CallResult, CallSpec } from '../core/requests/types';
+import { configuredEndpoint, effectiveLanguage, isChineseUi, readConfig } from '../common/config';
 import { CommandId, REQUEST_PANEL_TYPE, SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
 import type { CredentialStore } from '../credentials/credentialStore';
@@ -242,18 +242,11 @@ export class RequestPanel implements vscode.Disposable {
 
   private specFrom(params: JsonObject, options: RequestOptions): CallSpec {
     const config = readConfig();
-    const endpoint: EndpointChoice = config.endpoint
-      ? { kind: 'custom', url: config.endpoint }
-      : config.site === 'intl'
-        ? { kind: 'intl' }
-        : config.site === 'regional'
-          ? { kind: 'regional' }
-          : { kind: 'nearest' };
     return {
       action: this.action,
       params,
       region: options.region,
-      endpoint,
+      endpoint: configuredEndpoint(config),
       language: options.language,
       signMethod: options.signMethod,
       httpMethod: options.httpMethod,
