@@ -1,11 +1,13 @@
 import { closest } from 'fastest-levenshtein';
+import { validateParams } from '../core/catalog/validate';
 import { findAction, getCatalog } from '../core/catalog/catalog';
 import { InputError } from '../core/errors';
 import { findRegion } from '../core/http/endpoints';
 import type { JsonObject } from '../core/json';
 import type { CallSpec, EndpointChoice } from '../core/requests/types';
 import { HTTP_METHODS, LANGUAGES, SIGN_METHODS, SIGNED_HEADERS_MODES } from '../core/signing/types';
-import { choiceOption, intOption } from './args';
+import { choiceOption, intOption, readParams } from './args';
+import type { CliIo } from './io';
 
 /** Options shared by `call`, `sign` and `export`. */
 export const REQUEST_OPTIONS = {
@@ -104,4 +106,45 @@ export function callSpecFrom(action: string, params: JsonObject, v: RequestValue
     ...(signedHeaders ? { signedHeaders } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
   };
+}
+
+/** Throws an InputError listing every validation issue with its path, or returns when there is none. */
+export function reportValidation(action: string, params: CallSpec['params']): void {
+  if (!findAction(action)) {
+    return;
+  }
+  const issues = validateParams(action, params);
+  if (issues.length === 0) {
+    return;
+  }
+  const lines = issues.map((i) => `  ${i.path || '(parameters)'}: ${i.message}${i.suggestion ? ` (did you mean ${i.suggestion}?)` : ''}`);
+  throw new InputError(
+    `The parameters do not match ${action} (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}\n` +
+      'Fix them, or pass --no-validate to send anyway.',
+  );
+}
+
+/**
+ * The request that `call`, `sign` and `export` describe: one action, `--params` and the shared
+ * options, validated against the catalog unless `--no-validate` (exit status 2 before anything is
+ * sent). `knownAction` insists on an action of the catalog even without validation.
+ */
+export async function readRequest(
+  values: RequestValues,
+  positionals: string[],
+  io: CliIo,
+  usage: string,
+  options: { knownAction?: boolean } = {},
+): Promise<{ action: string; spec: CallSpec }> {
+  if (positionals.length > 1) {
+    throw new InputError(`Expected one action, got ${positionals.length}: ${positionals.join(' ')}\n${usage}`);
+  }
+  const validate = !values['no-validate'];
+  const action = checkAction(positionals[0], validate || !!options.knownAction);
+  const params = await readParams(values.params as string | undefined, io);
+  const spec = callSpecFrom(action, params, values, io.stderr);
+  if (validate) {
+    reportValidation(action, params);
+  }
+  return { action, spec };
 }

@@ -1,14 +1,12 @@
-import { findAction } from '../../core/catalog/catalog';
 import { lookupErrorCode } from '../../core/catalog/errorCodes';
-import { validateParams } from '../../core/catalog/validate';
 import { resolveCliCredentials } from '../../core/credentials/credentialSources';
 import { ApiError, InputError } from '../../core/errors';
 import { HttpClient } from '../../core/http/httpClient';
 import { stringifyJson } from '../../core/json';
 import { CallExecutor, defaultRetries, sandboxCall } from '../../core/requests/callExecutor';
 import type { CallResult, CallSpec } from '../../core/requests/types';
-import { parseCommandArgs, readParams } from '../args';
-import { callSpecFrom, checkAction, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
+import { parseCommandArgs } from '../args';
+import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
 import { recordCliHistory } from '../history';
 
@@ -34,16 +32,8 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(CALL_USAGE);
     return 0;
   }
-  if (positionals.length > 1) {
-    throw new InputError(`Expected one action, got ${positionals.length}: ${positionals.join(' ')}\n${CALL_USAGE}`);
-  }
-  const validate = !values['no-validate'];
-  const action = checkAction(positionals[0], validate || !!values.sandbox);
-  const params = await readParams(values.params, io);
-  const spec = callSpecFrom(action, params, values, io.stderr);
-  if (validate) {
-    reportValidation(action, params);
-  }
+  // The sandbox answers from the catalog, so it needs a known action even with --no-validate.
+  const { action, spec } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
   const maxRetries = values.retries === undefined ? defaultRetries(action) : Number(values.retries);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 5) {
     throw new InputError(`--retries must be a whole number from 0 to 5, not "${values.retries}"`);
@@ -88,22 +78,6 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(stringifyJson(result.response, 2) + '\n');
   return 0;
-}
-
-/** Throws an InputError listing every validation issue with its path, or returns when there is none. */
-export function reportValidation(action: string, params: CallSpec['params']): void {
-  if (!findAction(action)) {
-    return;
-  }
-  const issues = validateParams(action, params);
-  if (issues.length === 0) {
-    return;
-  }
-  const lines = issues.map((i) => `  ${i.path || '(parameters)'}: ${i.message}${i.suggestion ? ` (did you mean ${i.suggestion}?)` : ''}`);
-  throw new InputError(
-    `The parameters do not match ${action} (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}\n` +
-      'Fix them, or pass --no-validate to send anyway.',
-  );
 }
 
 /** The lines printed on stderr for an API error: code, message, RequestId, and what to do. */

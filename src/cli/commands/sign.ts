@@ -2,10 +2,9 @@ import { resolveCliCredentials } from '../../core/credentials/credentialSources'
 import { InputError } from '../../core/errors';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { traceAsJson, traceSteps } from '../../core/signing/traceSteps';
-import { parseCommandArgs, intOption, readParams } from '../args';
-import { callSpecFrom, checkAction, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
+import { parseCommandArgs, intOption } from '../args';
+import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
-import { reportValidation } from './call';
 
 export const SIGN_USAGE = `Usage: trtc-explorer sign <Action> [options]
 
@@ -37,16 +36,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(SIGN_USAGE);
     return 0;
   }
-  if (positionals.length > 1) {
-    throw new InputError(`Expected one action, got ${positionals.length}: ${positionals.join(' ')}\n${SIGN_USAGE}`);
-  }
-  const validate = !values['no-validate'];
-  const action = checkAction(positionals[0], validate);
-  const params = await readParams(values.params, io);
-  const spec = callSpecFrom(action, params, values, io.stderr);
-  if (validate) {
-    reportValidation(action, params);
-  }
+  const { action, spec } = await readRequest(values, positionals, io, SIGN_USAGE);
   const timestamp = intOption(values.timestamp, 'timestamp', 0, 99_999_999_999);
   const nonce = intOption(values.nonce, 'nonce', 1, 2 ** 53 - 1);
   if (values.host !== undefined && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(values.host)) {

@@ -8,10 +8,9 @@ import { ConfigError, InputError } from '../../core/errors';
 import { prepareCall, TRTC_SERVICE, TRTC_VERSION } from '../../core/requests/callExecutor';
 import { resolveEndpoint } from '../../core/http/endpoints';
 import { decodeUserSig, describePrivileges, genUserSig, privilegeMapFromNames, verifyUserSig, PRIVILEGE_BITS } from '../../core/usersig';
-import { choiceOption, intOption, parseCommandArgs, readParams, readTextArg } from '../args';
-import { callSpecFrom, checkAction, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
+import { choiceOption, intOption, parseCommandArgs, readTextArg } from '../args';
+import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
-import { reportValidation } from './call';
 
 export const EXPLAIN_USAGE = `Usage: trtc-explorer explain <ErrorCode> [--language en|zh]
 
@@ -65,13 +64,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!format) {
     throw new InputError(`--format is required: one of ${CODE_FORMATS.map((f) => f.id).join(', ')}`);
   }
-  const validate = !values['no-validate'];
-  const action = checkAction(positionals[0], validate);
-  const params = await readParams(values.params, io);
-  const spec = callSpecFrom(action, params, values, io.stderr);
-  if (validate) {
-    reportValidation(action, params);
-  }
+  const { spec } = await readRequest(values, positionals, io, EXPORT_USAGE);
   const endpoint = resolveEndpoint(spec.endpoint ?? { kind: 'nearest' }, spec.region);
   const target = { origin: endpoint.origin, host: endpoint.host, ...(spec.region ? { region: spec.region } : {}), version: TRTC_VERSION, service: TRTC_SERVICE };
   let signed;
