@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { getCatalog } from '../../src/core/catalog/catalog';
 import type { Collection, RequestItem } from '../../src/core/collections/collectionFormat';
 import type { RunSummary } from '../../src/core/collections/collectionRunner';
 import type { CollectionRef } from '../../src/core/collections/collectionStore';
@@ -10,8 +9,8 @@ import { parseJson } from '../../src/core/json';
 import type { RequestOptions } from '../../src/shared/protocol';
 import type { CollectionNode } from '../../src/views/collectionsTree';
 import type { HistoryNode } from '../../src/views/historyTree';
-import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
-import { EXTENSION_ID, explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, useEndpoint, waitFor } from './helpers';
+import type { StandInServer } from '../fixtures/standInServer';
+import { explorer, EXTENSION_ID, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, startStandIn, stopStandIn, waitFor } from './helpers';
 
 // The trees' drag mime types, spelled out: the test bundle must not load a second copy of the views.
 const COLLECTIONS_MIME = 'application/vnd.code.tree.trtcexplorer.collections';
@@ -30,19 +29,14 @@ suite('collections', () => {
   const cancel = new vscode.CancellationTokenSource().token;
 
   suiteSetup(async () => {
-    server = await startStandInServer({
-      credentials: { [IT_SECRET_ID]: { secretKey: IT_SECRET_KEY, token: IT_TOKEN } },
-      actions: getCatalog().actions.map((a) => a.name),
-    });
-    await useEndpoint(server.url);
+    server = await startStandIn();
     const api = await explorer();
     await api.credentials.upsert({ name: 'coll', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, region: 'ap-guangzhou' });
     await api.credentials.setActive('coll');
   });
 
   suiteTeardown(async () => {
-    await useEndpoint(undefined);
-    await server.close();
+    await stopStandIn(server);
   });
 
   /** Runs `body` with scripted answers to the commands' questions, restoring the real dialogs afterwards. */

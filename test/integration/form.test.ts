@@ -1,21 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { getCatalog } from '../../src/core/catalog/catalog';
 import type { RequestOptions } from '../../src/shared/protocol';
-import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, useEndpoint, waitFor } from './helpers';
+import type { StandInServer } from '../fixtures/standInServer';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
 
-const ROOM_PARAMS = '{\n  "SdkAppId": 1400000001,\n  "RoomId": "1001",\n  "StartTime": 1700000000,\n  "EndTime": 1700003600\n}';
 
 suite('request form round trip', () => {
   let server: StandInServer;
 
   suiteSetup(async () => {
-    server = await startStandInServer({
-      credentials: { [IT_SECRET_ID]: { secretKey: IT_SECRET_KEY, token: IT_TOKEN } },
-      actions: getCatalog().actions.map((a) => a.name),
-    });
-    await useEndpoint(server.url);
+    server = await startStandIn();
     const api = await explorer();
     await api.credentials.upsert({ name: 'it', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, region: 'ap-singapore' });
     await api.credentials.upsert({ name: 'wrong-key', secretId: IT_SECRET_ID, secretKey: 'notTheRightKey00000000000000000000', token: IT_TOKEN });
@@ -24,8 +18,7 @@ suite('request form round trip', () => {
   });
 
   suiteTeardown(async () => {
-    await useEndpoint(undefined);
-    await server.close();
+    await stopStandIn(server);
   });
 
   const options = (profile: string): RequestOptions => ({ profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { getCatalog } from '../../src/core/catalog/catalog';
 import type { ExplorerApi } from '../../src/extension';
+import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
 
 export const EXTENSION_ID = 'trtc-api-explorer.trtc-api-explorer';
 
@@ -40,4 +42,26 @@ export function latestResultDocument(): vscode.TextDocument | undefined {
 /** Points every call at a local URL (a user-level setting, as the endpoint is machine-scoped). */
 export async function useEndpoint(url: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('trtcExplorer').update('endpoint', url, vscode.ConfigurationTarget.Global);
+}
+
+/** DescribeRoomInfo parameters the stand-in answers with a 20-digit DestroyTime. */
+export const ROOM_PARAMS = '{\n  "SdkAppId": 1400000001,\n  "RoomId": "1001",\n  "StartTime": 1700000000,\n  "EndTime": 1700003600\n}';
+
+/**
+ * Starts a stand-in that knows the integration keys (temporary, with their token) and every action
+ * of the catalog, and points the extension's endpoint at it. Stop it with {@link stopStandIn}.
+ */
+export async function startStandIn(): Promise<StandInServer> {
+  const server = await startStandInServer({
+    credentials: { [IT_SECRET_ID]: { secretKey: IT_SECRET_KEY, token: IT_TOKEN } },
+    actions: getCatalog().actions.map((a) => a.name),
+  });
+  await useEndpoint(server.url);
+  return server;
+}
+
+/** Undoes {@link startStandIn}. */
+export async function stopStandIn(server: StandInServer | undefined): Promise<void> {
+  await useEndpoint(undefined);
+  await server?.close();
 }

@@ -3,15 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { getCatalog } from '../../src/core/catalog/catalog';
 import type { HistoryEntry } from '../../src/core/history/historyEntry';
 import { HistoryStore } from '../../src/core/history/historyStore';
 import type { RequestOptions } from '../../src/shared/protocol';
 import type { HistoryNode } from '../../src/views/historyTree';
-import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, useEndpoint, waitFor } from './helpers';
+import type { StandInServer } from '../fixtures/standInServer';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
 
-const ROOM_PARAMS = '{\n  "SdkAppId": 1400000001,\n  "RoomId": "1001",\n  "StartTime": 1700000000,\n  "EndTime": 1700003600\n}';
 const USER_SIG = 'eJyrVkrLz1eyUkpKLFKqBQA-literal-usersig';
 
 suite('history view', () => {
@@ -19,11 +17,7 @@ suite('history view', () => {
   const options = (profile: string): RequestOptions => ({ profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });
 
   suiteSetup(async () => {
-    server = await startStandInServer({
-      credentials: { [IT_SECRET_ID]: { secretKey: IT_SECRET_KEY, token: IT_TOKEN } },
-      actions: getCatalog().actions.map((a) => a.name),
-    });
-    await useEndpoint(server.url);
+    server = await startStandIn();
     const api = await explorer();
     await api.credentials.upsert({ name: 'hist', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, region: 'ap-singapore' });
     await api.credentials.upsert({ name: 'hist-wrong', secretId: IT_SECRET_ID, secretKey: 'notTheRightKey00000000000000000000', token: IT_TOKEN });
@@ -31,8 +25,7 @@ suite('history view', () => {
   });
 
   suiteTeardown(async () => {
-    await useEndpoint(undefined);
-    await server.close();
+    await stopStandIn(server);
   });
 
   async function send(action: string, paramsText: string, profile = 'hist') {

@@ -1,29 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import * as vscode from 'vscode';
-import { getCatalog } from '../../src/core/catalog/catalog';
 import { maskSecret } from '../../src/core/redact';
 import { prepareCall } from '../../src/core/requests/callExecutor';
 import type { CallSpec } from '../../src/core/requests/types';
 import type { Tc3Trace } from '../../src/core/signing/types';
 import type { PanelCall } from '../../src/webview/requestPanel';
 import type { ToDebugger } from '../../src/shared/debuggerProtocol';
-import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, useEndpoint, waitFor } from './helpers';
+import type { StandInServer } from '../fixtures/standInServer';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
 import { scriptedPrompts } from './scriptedPrompts';
 
-const ROOM_PARAMS = '{\n  "SdkAppId": 1400000001,\n  "RoomId": "1001",\n  "StartTime": 1700000000,\n  "EndTime": 1700003600\n}';
 const WRONG_KEY = 'signatureSuiteWrongKey0000000000';
 
 suite('signature steps and debugger', () => {
   let server: StandInServer;
 
   suiteSetup(async () => {
-    server = await startStandInServer({
-      credentials: { [IT_SECRET_ID]: { secretKey: IT_SECRET_KEY, token: IT_TOKEN } },
-      actions: getCatalog().actions.map((a) => a.name),
-    });
-    await useEndpoint(server.url);
+    server = await startStandIn();
     const api = await explorer();
     await api.credentials.upsert({ name: 'sig-it', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, region: 'ap-singapore' });
     await api.credentials.upsert({ name: 'sig-wrong', secretId: IT_SECRET_ID, secretKey: WRONG_KEY, token: IT_TOKEN });
@@ -33,8 +27,7 @@ suite('signature steps and debugger', () => {
   suiteTeardown(async () => {
     const api = await explorer();
     api.tools.debugger()?.dispose();
-    await useEndpoint(undefined);
-    await server.close();
+    await stopStandIn(server);
   });
 
   async function sendFromForm(profile: string): Promise<PanelCall> {
