@@ -3,7 +3,7 @@ import type { Environment } from '../core/collections/environmentFormat';
 import { cloneJson } from '../core/collections/jsonValues';
 import { findVariableReferences, resolveRequest } from '../core/collections/variables';
 import { entryParams, type HistoryEntry } from '../core/history/historyEntry';
-import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
+import { mapJsonStrings, type JsonObject, type JsonValue } from '../core/json';
 import type { CallSpec } from '../core/requests/types';
 import type { HttpMethod, SignMethod } from '../core/signing/types';
 
@@ -79,23 +79,7 @@ export function renameVariableReferences(request: RequestItem, renames: Readonly
       const to = renames.get(name);
       return to === undefined ? whole : `{{${to}}}`;
     });
-  const walk = (value: JsonValue): JsonValue => {
-    if (typeof value === 'string') {
-      return rename(value);
-    }
-    if (Array.isArray(value)) {
-      return value.map(walk);
-    }
-    if (isJsonObject(value)) {
-      const out: JsonObject = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = walk(v);
-      }
-      return out;
-    }
-    return value;
-  };
-  const out: RequestItem = { ...request, params: walk(request.params) as JsonObject };
+  const out: RequestItem = { ...request, params: mapJsonStrings(request.params, rename) as JsonObject };
   if (request.region !== undefined) {
     out.region = rename(request.region);
   }

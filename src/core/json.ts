@@ -130,3 +130,21 @@ export function isJsonNumber(value: unknown): value is number | LosslessNumber {
 export function numberText(value: number | LosslessNumber): string {
   return typeof value === 'number' ? String(value) : value.value;
 }
+
+/** A copy of a value with every string replaced by `fn(string)`; keys and other values stay. */
+export function mapJsonStrings(value: JsonValue, fn: (text: string) => JsonValue): JsonValue {
+  if (typeof value === 'string') {
+    return fn(value);
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => mapJsonStrings(v, fn));
+  }
+  if (isJsonObject(value)) {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = mapJsonStrings(v, fn);
+    }
+    return out;
+  }
+  return value;
+}

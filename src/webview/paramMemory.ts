@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { isJsonObject, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../core/json';
+import { isJsonObject, mapJsonStrings, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../core/json';
 import { redactParams, REDACTED } from '../core/sensitive';
 
 const KEY = 'trtcExplorer.lastParams';
@@ -41,14 +41,5 @@ export class ParamMemory {
 }
 
 function blankRedacted(value: JsonValue): JsonValue {
-  if (value === REDACTED) {
-    return '';
-  }
-  if (Array.isArray(value)) {
-    return value.map(blankRedacted);
-  }
-  if (isJsonObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blankRedacted(v)]));
-  }
-  return value;
+  return mapJsonStrings(value, (text) => (text === REDACTED ? '' : text));
 }

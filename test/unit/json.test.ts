@@ -47,3 +47,12 @@ test('serialization writes the same text with and without lossless numbers in th
   assert.equal(stringifyJson(plain, 2), JSON.stringify(plain, null, 2));
   assert.equal(stringifyJson(withBig), JSON.stringify(plain).slice(0, -1) + ',"big":12345678901234567890}');
 });
+
+import { mapJsonStrings } from '../../src/core/json';
+
+test('mapJsonStrings replaces strings at any depth and leaves keys, numbers and big integers alone', () => {
+  const value = parseJson('{"a":"x","b":[1,"y",{"c":"z","big":12345678901234567890}],"d":true,"e":null}');
+  const out = mapJsonStrings(value, (s) => (s === 'y' ? 42 : s.toUpperCase()));
+  assert.equal(stringifyJson(out), '{"a":"X","b":[1,42,{"c":"Z","big":12345678901234567890}],"d":true,"e":null}');
+  assert.equal(stringifyJson(value), '{"a":"x","b":[1,"y",{"c":"z","big":12345678901234567890}],"d":true,"e":null}', 'the input is not changed');
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InputError } from '../errors';
-import { isJsonObject, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, mapJsonStrings, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import { isSensitiveField } from '../sensitive';
 import {
   COLLECTION_FORMAT_VERSION,
@@ -128,28 +128,15 @@ function variableText(value: JsonValue): string {
 function exportBody(params: JsonObject, typed: Set<string>): string {
   const placeholders: string[] = [];
   const marker = `__trtc_bare_${newId()}_`;
-  const walk = (value: JsonValue): JsonValue => {
-    if (typeof value === 'string') {
-      const whole = /^\{\{\s*(\$?[\w.-]+)\s*\}\}$/.exec(value);
-      if (whole && typed.has(whole[1])) {
-        placeholders.push(whole[1]);
-        return `${marker}${placeholders.length - 1}`;
-      }
-      return mapDynamicNames(value, DYNAMIC_TO_POSTMAN);
+  const placeholderFor = (text: string): JsonValue => {
+    const whole = /^\{\{\s*(\$?[\w.-]+)\s*\}\}$/.exec(text);
+    if (whole && typed.has(whole[1])) {
+      placeholders.push(whole[1]);
+      return `${marker}${placeholders.length - 1}`;
     }
-    if (Array.isArray(value)) {
-      return value.map(walk);
-    }
-    if (isJsonObject(value)) {
-      const out: JsonObject = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = walk(v);
-      }
-      return out;
-    }
-    return value;
+    return mapDynamicNames(text, DYNAMIC_TO_POSTMAN);
   };
-  const text = stringifyJson(walk(params), 2);
+  const text = stringifyJson(mapJsonStrings(params, placeholderFor), 2);
   return text.replace(new RegExp(`"${marker}(\\d+)"`, 'g'), (_m, i: string) => `{{${DYNAMIC_TO_POSTMAN[placeholders[Number(i)]] ?? placeholders[Number(i)]}}}`);
 }
 

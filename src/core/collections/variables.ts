@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { InputError } from '../errors';
-import { isJsonNumber, isJsonObject, numberText, stringifyJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonNumber, isJsonObject, mapJsonStrings, numberText, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import type { CallSpec, EndpointChoice } from '../requests/types';
 import type { RequestItem } from './collectionFormat';
 import type { Environment } from './environmentFormat';
@@ -197,29 +197,17 @@ export async function resolveRequest(request: RequestItem, context: VariableCont
     }
   };
   const lookup = (name: string): JsonValue => (name.startsWith('$') ? dynamic(name) : values.get(name)!);
-  const substitute = (value: JsonValue): JsonValue => {
-    if (typeof value === 'string') {
-      if (!value.includes('{{')) {
-        return value;
+  const substitute = (value: JsonValue): JsonValue =>
+    mapJsonStrings(value, (text) => {
+      if (!text.includes('{{')) {
+        return text;
       }
-      const whole = WHOLE_REFERENCE.exec(value);
+      const whole = WHOLE_REFERENCE.exec(text);
       if (whole) {
         return cloneJson(lookup(whole[1]));
       }
-      return value.replace(REFERENCE, (_m, name: string) => asText(lookup(name)));
-    }
-    if (Array.isArray(value)) {
-      return value.map(substitute);
-    }
-    if (isJsonObject(value)) {
-      const out: JsonObject = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = substitute(v);
-      }
-      return out;
-    }
-    return value;
-  };
+      return text.replace(REFERENCE, (_m, name: string) => asText(lookup(name)));
+    });
 
   const spec: CallSpec = { action: request.action, params: substitute(request.params) as JsonObject };
   if (request.region !== undefined) {
