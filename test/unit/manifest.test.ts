@@ -62,3 +62,20 @@ test('the editor version the extension targets matches the API types it is built
   assert.ok(engineMinor <= 100, 'the offline editor is VS Code 1.100');
   assert.equal(types.split('.').slice(0, 2).join('.'), `1.${engineMinor}`);
 });
+
+test('the .vsix ships every bundle esbuild.mjs builds for the extension', () => {
+  const build = fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
+  const bundles = [...build.matchAll(/entryPoints: \{ (?:'([\w/]+)'|(\w+)): /g)].map((m) => m[1] ?? m[2]).filter((name) => !name.startsWith('test/'));
+  assert.deepEqual(bundles.sort(), ['cli', 'debugger', 'extension', 'webview']);
+  const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+  for (const name of bundles) {
+    assert.ok(ignore.includes(`!dist/${name}.js`), `dist/${name}.js is packaged`);
+  }
+  assert.ok(ignore.includes(`!${pkg.main.replace(/^\.\//, '')}`));
+});
+
+test('the README has no relative links, which vsce cannot resolve without a repository URL', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const relative = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]).filter((href) => !/^(https?:|#|mailto:)/.test(href));
+  assert.deepEqual(relative, []);
+});
