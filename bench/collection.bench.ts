@@ -4,7 +4,7 @@ import { CallExecutor } from '../src/core/requests/callExecutor';
 import type { CallSpec } from '../src/core/requests/types';
 import { startServerProcess } from './benchUtil';
 
-const SECRET_ID = 'AKIDbenchmark0000000000000000000000';
+const SECRET_ID = 'AKIDEXAMPLErk0000000000000000000000';
 const SECRET_KEY = 'benchmarkSecretKey00000000000000';
 
 /** A 100-request collection with assertions against the stand-in, and the same calls made directly. */

@@ -37,7 +37,7 @@ export function tenKilobyteParams(): JsonObject {
 export async function runLocalCostBench(iterations = 5000): Promise<Record<string, number | string>> {
   const params = JSON.parse(JSON.stringify(tenKilobyteParams())) as JsonObject;
   const answerText = stringifyJson({ Response: { ...params, RequestId: '0d6bd8e1-7d8b-4b0c-9a39-7c8b7a8e5a51' } });
-  const credentials = { secretId: 'AKIDbenchmark0000000000000000000000', secretKey: 'benchmarkSecretKey00000000000000' };
+  const credentials = { secretId: 'AKIDEXAMPLErk0000000000000000000000', secretKey: 'benchmarkSecretKey00000000000000' };
   const spec = { action: 'StartPublishCdnStream', params, region: 'ap-guangzhou' };
   const issues = validateParams('StartPublishCdnStream', params);
   if (issues.length) {

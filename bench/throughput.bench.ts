@@ -7,7 +7,7 @@ import { CallExecutor } from '../src/core/requests/callExecutor';
 import type { CallSpec } from '../src/core/requests/types';
 import { median, startServerProcess } from './benchUtil';
 
-const SECRET_ID = 'AKIDbenchmark0000000000000000000000';
+const SECRET_ID = 'AKIDEXAMPLErk0000000000000000000000';
 const SECRET_KEY = 'benchmarkSecretKey00000000000000';
 const PARAMS = { SdkAppId: 1400000001, RoomId: 1001 };
 

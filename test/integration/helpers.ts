@@ -7,7 +7,7 @@ import { startStandInServer, type StandInServer } from '../fixtures/standInServe
 export const EXTENSION_ID = 'trtc-api-explorer.trtc-api-explorer';
 
 /** Keys the in-process stand-in server knows. */
-export const IT_SECRET_ID = 'AKIDintegration00000000000000000000';
+export const IT_SECRET_ID = 'AKIDEXAMPLEtion00000000000000000000';
 export const IT_SECRET_KEY = 'integrationSecretKey000000000000';
 export const IT_TOKEN = 'integration-session-token-value';
 

@@ -12,7 +12,7 @@ const repoRoot = path.resolve(__dirname, '../../..');
 describe('trtc-explorer call against the stand-in server', () => {
   let server: StandInServer;
   before(async () => {
-    server = await startStandInServer({ credentials: { [TEST_ID]: TEST_KEY, AKIDtemporary000000000000000000000000: { secretKey: TEST_KEY, token: 'session-token-value-123' } } });
+    server = await startStandInServer({ credentials: { [TEST_ID]: TEST_KEY, AKIDEXAMPLEry000000000000000000000000: { secretKey: TEST_KEY, token: 'session-token-value-123' } } });
   });
   after(() => server.close());
 
@@ -46,7 +46,7 @@ describe('trtc-explorer call against the stand-in server', () => {
     const before = server.requests.length;
     const r = await cli(
       ['call', 'DismissRoom', '--params', '{"SdkAppId":1400000001,"RoomId":1001}', '--endpoint', server.url, '--signed-headers', 'content-type;host;x-tc-action', '--language', 'en-US'],
-      { env: { TENCENTCLOUD_SECRET_ID: 'AKIDtemporary000000000000000000000000', TENCENTCLOUD_SECRET_KEY: TEST_KEY, TENCENTCLOUD_SESSION_TOKEN: 'session-token-value-123' } },
+      { env: { TENCENTCLOUD_SECRET_ID: 'AKIDEXAMPLEry000000000000000000000000', TENCENTCLOUD_SECRET_KEY: TEST_KEY, TENCENTCLOUD_SESSION_TOKEN: 'session-token-value-123' } },
     );
     assert.equal(r.code, 0, r.stderr);
     const seen = server.requests[before];

@@ -5,7 +5,7 @@ import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 
 /** The keys the stand-in server knows in CLI tests. */
-export const TEST_ID = 'AKIDcliTest0000000000000000000000000';
+export const TEST_ID = 'AKIDEXAMPLE0000000000000000000000000';
 export const TEST_KEY = 'cliTestSecretKey0000000000000000';
 
 /** What one in-process run printed and returned. */

@@ -14,7 +14,7 @@ import { tc3CanonicalHeaders, tc3CanonicalRequest, tc3Signature, tc3StringToSign
 import { createHash } from 'node:crypto';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SECRET_ID = 'AKIDsnippetTEST000000000000000000000';
+const SECRET_ID = 'AKIDEXAMPLETEST000000000000000000000';
 const SECRET_KEY = 'snippet-secret-key-000000000000000';
 const CREDS = { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY };
 const SECRETS = { TRTC_USERSIG: 'eJy-user-sig', TRTC_CLOUDSTORAGE_SECRETKEY: 'SK-secret', TRTC_CLOUDSTORAGE_ACCESSKEY: 'AK-access' };

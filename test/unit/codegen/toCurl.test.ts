@@ -8,7 +8,7 @@ import { signRequest } from '../../../src/core/signing';
 import type { HttpMethod, SignedRequest, SignMethod } from '../../../src/core/signing/types';
 import { startStandInServer, type StandInServer } from '../../fixtures/standInServer';
 
-const SECRET_ID = 'AKIDcodegenTEST0000000000000000000000';
+const SECRET_ID = 'AKIDEXAMPLETEST0000000000000000000000';
 const SECRET_KEY = 'codegen-secret-key-0000000000000000';
 const TOKEN = 'tok_en-123.ABC~xyz';
 const T = 1700000000;

@@ -28,7 +28,7 @@ const fixtures = path.join(__dirname, '../../fixtures/collections');
 const rooms = parseCollection(fs.readFileSync(path.join(fixtures, 'rooms.json'), 'utf8'));
 const dev = parseEnvironment(fs.readFileSync(path.join(fixtures, 'dev.environment.json'), 'utf8'));
 const secretValues = { UserSig: 'sig-for-test', CosAccessKey: 'ak-test', CosSecretKey: 'sk-test' };
-const SECRET_ID = 'AKIDpostmanTest0000000000000000000000';
+const SECRET_ID = 'AKIDEXAMPLETest0000000000000000000000';
 const SECRET_KEY = 'postmanTestSecretKey0000000000000';
 
 function exportedItems(collection: JsonObject): JsonObject[] {
@@ -121,7 +121,7 @@ describe('Postman export', () => {
     server.requests.length = 0;
     for (const item of items) {
       const prepared = runPreRequest(script, item, variables);
-      assert.match(prepared.headers.Authorization, /^TC3-HMAC-SHA256 Credential=AKIDpostmanTest0+\/\d{4}-\d{2}-\d{2}\/trtc\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
+      assert.match(prepared.headers.Authorization, /^TC3-HMAC-SHA256 Credential=AKIDEXAMPLETest0+\/\d{4}-\d{2}-\d{2}\/trtc\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
       assert.match(prepared.headers['X-TC-Timestamp'], /^\d{10}$/);
       const answer = parseJson(await send(prepared)) as { Response: JsonObject };
       assert.equal(answer.Response.Error, undefined, `${String(item.name)}: ${stringifyJson(answer)}`);

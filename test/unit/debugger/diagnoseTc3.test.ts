@@ -235,7 +235,7 @@ describe('8. the keys', () => {
   test('the credential SecretId has white space, or is another key pair', () => {
     const spaced = diagnose(mistakenTc3({ authorization: (a) => a.replace(`Credential=${SECRET_ID}`, `Credential=${SECRET_ID}\t`) }));
     assert.equal(spaced.causes[0].id, 'secretid-whitespace');
-    const other = diagnose(mistakenTc3({ credentialId: 'AKIDanotherKeyPair0123456789abcdefXY' }));
+    const other = diagnose(mistakenTc3({ credentialId: 'AKIDEXAMPLEKeyPair0123456789abcdefXY' }));
     expectTop(other, 'secretId', 'secretid-mismatch', 'certain');
   });
 });

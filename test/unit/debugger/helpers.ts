@@ -24,7 +24,7 @@ import {
 } from '../../../src/core/signing';
 
 // Made-up keys of the documented shapes: a 36-character AKID SecretId and a 32-character SecretKey.
-export const SECRET_ID = 'AKIDdebuggerTest0123456789abcdefABCD';
+export const SECRET_ID = 'AKIDEXAMPLErTest0123456789abcdefABCD';
 export const SECRET_KEY = 'dbgSecretKey0123456789abcdefXYZ1';
 export const HOST = 'trtc.tencentcloudapi.com';
 // 2023-11-14T22:13:20Z: still the 14th in UTC, already the 15th in UTC+8.

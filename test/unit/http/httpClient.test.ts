@@ -17,7 +17,7 @@ import { startStandInServer, type StandInServer } from '../../fixtures/standInSe
 import { signTc3 } from '../../fixtures/testSigner';
 import { startTestProxy, type TestProxy } from '../../fixtures/testProxy';
 
-const ID = 'AKIDclienttest00000000000000000000';
+const ID = 'AKIDEXAMPLEest00000000000000000000';
 const KEY = 'client-test-key-00000000000000000';
 
 /** A listener that accepts TCP connections and never says a word, so a TLS handshake never ends. */

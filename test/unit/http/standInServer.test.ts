@@ -177,9 +177,9 @@ test('the stand-in knows the actions of the pinned SDKs, all of them in the refe
 });
 
 describe('the stand-in server over HTTP', () => {
-  const ID = 'AKIDstandintest0000000000000000000';
+  const ID = 'AKIDEXAMPLEtest0000000000000000000';
   const KEY = 'standin-test-key-0000000000000000';
-  const TEMP_ID = 'AKIDtemporary000000000000000000000';
+  const TEMP_ID = 'AKIDEXAMPLEry000000000000000000000';
   const TOKEN = 'session-token-abc';
   let server: StandInServer;
   let client: HttpClient;
@@ -385,7 +385,7 @@ describe('the stand-in server over HTTP', () => {
 });
 
 describe("the project's signer against the independent stand-in", () => {
-  const ID = 'AKIDprojectsigner00000000000000000';
+  const ID = 'AKIDEXAMPLEsigner00000000000000000';
   const KEY = 'project-signer-key-000000000000000';
   let server: StandInServer;
   let client: HttpClient;

@@ -8,7 +8,7 @@ import { makeTestCertificates, type KeyPair, type TestCertificates } from '../..
 import { signTc3 } from '../../fixtures/testSigner';
 import { startTestProxy, type TestProxy } from '../../fixtures/testProxy';
 
-const ID = 'AKIDtlstest000000000000000000000000';
+const ID = 'AKIDEXAMPLE000000000000000000000000';
 const KEY = 'tls-test-key-000000000000000000000';
 
 describe('HTTPS: certificate failures are TLS errors that say what is wrong', () => {

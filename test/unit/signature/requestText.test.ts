@@ -5,7 +5,7 @@ import { prepareCall } from '../../../src/core/requests/callExecutor';
 import type { CallSpec } from '../../../src/core/requests/types';
 import { hideSecrets, rawHttpRequest, secretForms, unmask } from '../../../src/signature/requestText';
 
-const KEYS = { secretId: 'AKIDunitTest0000000000000000000000', secretKey: 'unitTestSecretKey000000000000000' };
+const KEYS = { secretId: 'AKIDEXAMPLEt0000000000000000000000', secretKey: 'unitTestSecretKey000000000000000' };
 const TOKEN = 'unit+test/session=token&value';
 const TIMESTAMP = 1704139200;
 
