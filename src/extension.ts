@@ -22,6 +22,8 @@ export interface ExplorerApi {
   tree: CatalogTreeProvider;
   log: Log;
   statusBar: ExplorerStatusBar;
+  /** The measured offset of the server's clock. */
+  clock: ClockSkew;
   /** For integration tests that check what the extension stores. */
   globalState: vscode.Memento;
   logUri: vscode.Uri;
@@ -106,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // Reading SecretStorage is asynchronous; it runs after activation returns and a failure is only logged.
   setImmediate(() => void refreshSession().catch((e) => log.error('activate', 'could not read profiles', e)));
   log.info('activate', `TRTC API Explorer ${version} ready`);
-  return { credentials, controller, results, tree, log, statusBar, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action), historyAndCollections: historyAndCollections.api, tools: tools.api };
+  return { credentials, controller, results, tree, log, statusBar, clock, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action), historyAndCollections: historyAndCollections.api, tools: tools.api };
 }
 
 export function deactivate(): void {}

@@ -4,7 +4,7 @@ import { lookupErrorCode } from '../core/catalog/errorCodes';
 import { CancelledError, ExplorerError, formatBytes } from '../core/errors';
 import { HttpClient } from '../core/http/httpClient';
 import { parseAnswerJson, stringifyJson } from '../core/json';
-import { CallExecutor, defaultRetries, sandboxCall } from '../core/requests/callExecutor';
+import { CallExecutor, defaultRetries, sandboxCall, type CallOptions } from '../core/requests/callExecutor';
 import type { CallResult, CallSpec } from '../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
 import { CommandId, ContextKey, SANDBOX_PROFILE } from '../common/ids';
@@ -114,30 +114,53 @@ export class RequestController implements vscode.Disposable {
     return { sandbox: false, profile };
   }
 
-  /** Sends one call with progress and cancellation, records it and opens its answer. */
-  async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<SendOutcome> {
+  /**
+   * What every call needs first: the profile (or the sandbox), the spec completed with the
+   * profile's region and the settings, and — for a state-changing call with a production profile —
+   * the user's consent (`declined` when refused).
+   */
+  private async prepareCall(spec: CallSpec, profileName: string | undefined): Promise<{ profile?: Profile; sandbox: boolean; spec: CallSpec; declined: boolean }> {
     const resolved = await this.resolveProfile(profileName);
     const profile = resolved.sandbox ? undefined : resolved.profile;
     const config = readConfig();
-    const fullSpec: CallSpec = {
-      ...spec,
-      region: spec.region || profile?.region || config.defaultRegion,
-      timeoutMs: spec.timeoutMs ?? config.timeoutMs,
-    };
-    const action = findAction(spec.action);
-    if (profile?.production && action?.destructive && readConfig().confirmProduction) {
-      if (!(await this.confirmProduction(spec.action, profile.name, fullSpec.region ?? ''))) {
-        return { spec: fullSpec, summary: { outcome: 'cancelled', sandbox: false, message: vscode.l10n.t('Not sent') } };
-      }
-    }
+    const fullSpec: CallSpec = { ...spec, region: spec.region || profile?.region || config.defaultRegion, timeoutMs: spec.timeoutMs ?? config.timeoutMs };
+    const declined =
+      !!profile?.production && !!findAction(spec.action)?.destructive && config.confirmProduction && !(await this.confirmProduction(spec.action, profile.name, fullSpec.region ?? ''));
+    return { ...(profile ? { profile } : {}), sandbox: resolved.sandbox, spec: fullSpec, declined };
+  }
 
-    if (resolved.sandbox) {
+  /** The executor options of a call: retries for read-only actions, and the server's clock when chosen. */
+  private callOptions(spec: CallSpec, profile: Profile, signal: AbortSignal | undefined): CallOptions {
+    return {
+      credentials: credentialsOf(profile),
+      ...(signal ? { signal } : {}),
+      maxRetries: defaultRetries(spec.action),
+      ...(this.useServerTime && this.deps.clock.offsetMs !== undefined ? { clockOffsetMs: this.deps.clock.offsetMs } : {}),
+    };
+  }
+
+  /**
+   * Signs every following call with the server's clock (the measured offset) instead of the local
+   * one, after a SignatureExpire caused by a local clock that is off; `false` goes back to the
+   * local clock.
+   */
+  useServerClock(on = true): void {
+    this.useServerTime = on;
+  }
+
+  /** Sends one call with progress and cancellation, records it and opens its answer. */
+  async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<SendOutcome> {
+    const prepared = await this.prepareCall(spec, profileName);
+    const { profile, spec: fullSpec } = prepared;
+    if (prepared.declined) {
+      return { spec: fullSpec, summary: { outcome: 'cancelled', sandbox: false, message: vscode.l10n.t('Not sent') } };
+    }
+    if (!profile) {
       const result = sandboxCall(fullSpec);
       await this.finish(fullSpec, result, undefined, source);
       return { spec: fullSpec, result, summary: this.summarize(result) };
     }
 
-    const credentials = credentialsOf(resolved.profile);
     const started = Date.now();
     try {
       const result = await vscode.window.withProgress(
@@ -148,10 +171,7 @@ export class RequestController implements vscode.Disposable {
           token.onCancellationRequested(() => abort.abort());
           signal?.addEventListener('abort', () => abort.abort(), { once: true });
           return this.getExecutor().call(fullSpec, {
-            credentials,
-            signal: abort.signal,
-            maxRetries: defaultRetries(spec.action),
-            ...(this.useServerTime && this.deps.clock.offsetMs !== undefined ? { clockOffsetMs: this.deps.clock.offsetMs } : {}),
+            ...this.callOptions(fullSpec, profile, abort.signal),
             onRetry: (attempt, reason, delay) => {
               this.deps.log.info('request', `${spec.action}: retry ${attempt} after ${reason} in ${delay} ms`);
               progress.report({ message: vscode.l10n.t('retrying after {0}…', reason) });
@@ -182,25 +202,13 @@ export class RequestController implements vscode.Disposable {
    * answer (an API error included); throws transport failures after recording them.
    */
   async execute(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<CallResult> {
-    const resolved = await this.resolveProfile(profileName);
-    const profile = resolved.sandbox ? undefined : resolved.profile;
-    const config = readConfig();
-    const fullSpec: CallSpec = { ...spec, region: spec.region || profile?.region || config.defaultRegion, timeoutMs: spec.timeoutMs ?? config.timeoutMs };
-    const meta = { source, ...(profile ? { profile: profile.name } : resolved.sandbox ? { profile: 'sandbox' } : {}) };
-    if (profile?.production && findAction(spec.action)?.destructive && config.confirmProduction) {
-      if (!(await this.confirmProduction(spec.action, profile.name, fullSpec.region ?? ''))) {
-        throw new CancelledError(vscode.l10n.t('Not sent'));
-      }
+    const { profile, spec: fullSpec, declined } = await this.prepareCall(spec, profileName);
+    const meta = { source, profile: profile ? profile.name : 'sandbox' };
+    if (declined) {
+      throw new CancelledError(vscode.l10n.t('Not sent'));
     }
     try {
-      const result = resolved.sandbox
-        ? sandboxCall(fullSpec)
-        : await this.getExecutor().call(fullSpec, {
-            credentials: credentialsOf(resolved.profile),
-            ...(signal ? { signal } : {}),
-            maxRetries: defaultRetries(spec.action),
-            ...(this.useServerTime && this.deps.clock.offsetMs !== undefined ? { clockOffsetMs: this.deps.clock.offsetMs } : {}),
-          });
+      const result = profile ? await this.getExecutor().call(fullSpec, this.callOptions(fullSpec, profile, signal)) : sandboxCall(fullSpec);
       if (!result.sandbox) {
         this.deps.clock.observe(result.serverDateMs, Date.parse(result.startedAt), result.latencyMs);
       }
@@ -284,7 +292,7 @@ export class RequestController implements vscode.Disposable {
     }
     const choice = await vscode.window.showErrorMessage(message, ...actions);
     if (choice === serverTime) {
-      this.useServerTime = true;
+      this.useServerClock();
       void vscode.window.showInformationMessage(vscode.l10n.t('Calls are now signed with the server time (offset {0}). Send again.', describeSkew(this.deps.clock.offsetMs ?? 0)));
     } else if (choice === debug) {
       await vscode.commands.executeCommand('trtcExplorer.signature.debug', { spec, result });
@@ -308,12 +316,17 @@ export class RequestController implements vscode.Disposable {
     }
     const info = lookupErrorCode(result.error.code);
     const zh = isChineseUi();
+    // An expired signature is almost always a clock that is off: say by how much, when measured.
+    const skew =
+      result.error.code === 'AuthFailure.SignatureExpire' && this.deps.clock.offsetMs !== undefined
+        ? ` ${vscode.l10n.t('Your clock is {0} the server.', describeSkew(this.deps.clock.offsetMs))}`
+        : '';
     return {
       outcome: 'api-error',
       ...base,
       errorCode: result.error.code,
       message: result.error.message,
-      ...(info ? { explanation: zh ? info.explanation.zh : info.explanation.en, nextStep: zh ? info.nextStep.zh : info.nextStep.en } : {}),
+      ...(info ? { explanation: (zh ? info.explanation.zh : info.explanation.en) + skew, nextStep: zh ? info.nextStep.zh : info.nextStep.en } : {}),
       ...(info?.signature ? { signatureRelated: true } : {}),
     };
   }

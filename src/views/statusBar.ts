@@ -24,6 +24,7 @@ export class ExplorerStatusBar implements vscode.Disposable {
   private readonly call = vscode.window.createStatusBarItem('trtcExplorer.lastCall', vscode.StatusBarAlignment.Left, 49);
   private readonly skew = vscode.window.createStatusBarItem('trtcExplorer.clockSkew', vscode.StatusBarAlignment.Left, 48);
   private last: LastCall | undefined;
+  private skewShown = false;
   private readonly subscription: vscode.Disposable;
 
   constructor(clock: ClockSkew) {
@@ -67,6 +68,11 @@ export class ExplorerStatusBar implements vscode.Disposable {
     this.call.show();
   }
 
+  /** The clock-skew warning as shown, or undefined while the clocks agree (for tests and commands). */
+  get skewWarning(): string | undefined {
+    return this.skewShown ? this.skew.text : undefined;
+  }
+
   /** The RequestId of the last call, for the copy command. */
   get lastRequestId(): string | undefined {
     return this.last?.requestId;
@@ -80,8 +86,10 @@ export class ExplorerStatusBar implements vscode.Disposable {
         describeSkew(clock.offsetMs),
       );
       this.skew.show();
+      this.skewShown = true;
     } else {
       this.skew.hide();
+      this.skewShown = false;
     }
   }
 

@@ -130,3 +130,32 @@ suite('request form round trip', () => {
     }
   });
 });
+
+suite('clock skew', () => {
+  test('measured from the Date header, named after SignatureExpire, and fixed by signing with the server time', async () => {
+    const server = await startStandIn();
+    try {
+      const api = await explorer();
+      await api.credentials.upsert({ name: 'skew', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN });
+      // The stand-in's clock runs ten minutes ahead of ours: our signatures look stale to it.
+      server.setClock(() => Date.now() + 600_000);
+      await vscode.commands.executeCommand('trtcExplorer.api.openAction', 'DescribeRoomInfo');
+      const panel = await waitFor(() => api.panel('DescribeRoomInfo'), 'the form');
+      const options: RequestOptions = { profile: 'skew', region: 'ap-guangzhou', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' };
+      const expired = await panel.send(ROOM_PARAMS, options);
+      assert.equal(expired?.result?.error?.code, 'AuthFailure.SignatureExpire');
+      const offset = api.clock.offsetMs!;
+      assert.ok(Math.abs(offset - 600_000) < 3_000, `measured offset ${offset} ms`);
+      assert.match(api.statusBar.skewWarning ?? '', /Clock 10 min \d+ s behind/);
+      assert.match(api.controller.summarize(expired!.result!).explanation ?? '', /Your clock is 10 min \d+ s behind the server\./);
+
+      api.controller.useServerClock();
+      const fixed = await panel.send(ROOM_PARAMS, options);
+      assert.equal(fixed?.result?.error, undefined, JSON.stringify(fixed?.result?.error));
+      assert.equal(server.requests.at(-1)?.verified, true);
+    } finally {
+      (await explorer()).controller.useServerClock(false);
+      await stopStandIn(server);
+    }
+  });
+});
