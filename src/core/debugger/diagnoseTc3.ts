@@ -395,6 +395,8 @@ export function diagnoseTc3(req: PastedRequest, input: DiagnoseInput, ctx: Diagn
       return block;
     };
     const target = sig.hex;
+    // searchMistakes stops at the first choice that passes, so the chain computed for it is kept.
+    let matched: ReturnType<typeof chain> | undefined;
     const match = searchMistakes(dims, (c) => {
       const s = chain({
         method: c.method,
@@ -408,23 +410,12 @@ export function diagnoseTc3(req: PastedRequest, input: DiagnoseInput, ctx: Diagn
         date: c.date,
         service: c.service,
       });
+      matched = s;
       return s.signature === target;
     });
-    if (match) {
+    if (match && matched) {
       reproduced = true;
-      const c = match.choice;
-      theirs = chain({
-        method: c.method,
-        uri: c.uri,
-        query: c.query,
-        block: blockFor(c),
-        signedLine: c.signedLine,
-        hashedPayload: c.payload,
-        timestamp: c.timestamp,
-        key: c.key,
-        date: c.date,
-        service: c.service,
-      });
+      theirs = matched;
       for (const cause of match.causes) {
         findings.add(reproducedNote(cause), 'reproduced');
       }
