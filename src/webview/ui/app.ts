@@ -424,20 +424,27 @@ export class App {
     if (!s) {
       return;
     }
+    if (this.adoptText(s, text)) {
+      s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+      s.formStale = true;
+      s.json.showUnknownKeys(unknownKeys(s.tree));
+    }
+    s.json.showError(s.jsonError);
+    this.persist();
+    this.schedule();
+  }
+
+  /** Takes new parameter text: a valid object becomes the model, invalid text the JSON error. True when valid. */
+  private adoptText(s: Session, text: string): boolean {
     s.paramsText = text;
     const parsed = parseParams(text);
     if (parsed.ok) {
       s.model.root = parsed.value;
       s.jsonError = undefined;
-      s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
-      s.formStale = true;
-      s.json.showUnknownKeys(unknownKeys(s.tree));
     } else {
       s.jsonError = parsed.error;
     }
-    s.json.showError(s.jsonError);
-    this.persist();
-    this.schedule();
+    return parsed.ok;
   }
 
   private replaceParams(text: string): void {
@@ -445,14 +452,7 @@ export class App {
     if (!s) {
       return;
     }
-    s.paramsText = text;
-    const parsed = parseParams(text);
-    if (parsed.ok) {
-      s.model.root = parsed.value;
-      s.jsonError = undefined;
-    } else {
-      s.jsonError = parsed.error;
-    }
+    this.adoptText(s, text);
     s.issues = [];
     s.json.setText(text);
     s.json.showError(s.jsonError);
