@@ -82,7 +82,7 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: { webview: 'src/webview/ui/main.ts' },
+    entryPoints: { webview: 'src/pages/request/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',
@@ -90,7 +90,7 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: { debugger: 'src/webview/debugger/main.ts' },
+    entryPoints: { debugger: 'src/pages/debugger/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { registerCommands, activeRegion } from './commands';
-import { registerHistoryAndCollections, type HistoryAndCollectionsApi } from './commands/registerHistoryAndCollections';
-import { registerTools, type ToolsApi } from './commands/tools';
-import { affectsExplorer } from './common/config';
-import { ContextKey, RESULT_SCHEME, SANDBOX_PROFILE, ViewId } from './common/ids';
-import { Log } from './common/log';
-import { CredentialStore } from './credentials/credentialStore';
-import { ClockSkew } from './requests/clockSkew';
-import { RequestController } from './requests/requestController';
-import { ResultDocuments } from './results/resultDocuments';
-import { CatalogTreeProvider } from './views/catalogTree';
-import { ExplorerStatusBar } from './views/statusBar';
-import { ParamMemory } from './webview/paramMemory';
-import { RequestPanel, registerRequestPanelSerializer } from './webview/requestPanel';
+import { registerCommands, activeRegion } from './editor/catalog/catalogCommands';
+import { registerHistoryAndCollections, type HistoryAndCollectionsApi } from './editor/collections/registerHistoryAndCollections';
+import { registerTools, type ToolsApi } from './editor/tools/registerTools';
+import { affectsExplorer } from './editor/common/config';
+import { ContextKey, RESULT_SCHEME, SANDBOX_PROFILE, ViewId } from './editor/common/ids';
+import { Log } from './editor/common/log';
+import { CredentialStore } from './editor/credentials/credentialStore';
+import { ClockSkew } from './editor/requests/clockSkew';
+import { RequestController } from './editor/requests/requestController';
+import { ResultDocuments } from './editor/common/resultDocuments';
+import { CatalogTreeProvider } from './editor/catalog/catalogTree';
+import { ExplorerStatusBar } from './editor/requests/statusBar';
+import { ParamMemory } from './editor/requests/paramMemory';
+import { RequestPanel, registerRequestPanelSerializer } from './editor/requests/requestPanel';
 
 /** What `activate` returns: the services, for integration tests. */
 export interface ExplorerApi {

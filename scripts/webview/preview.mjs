@@ -1,4 +1,4 @@
-// Preview and test harness for the request form page (src/webview/ui).
+// Preview and test harness for the request form page (src/pages/request).
 //
 // It bundles the page with the same esbuild options as esbuild.mjs's webview entry (into a
 // temporary folder; dist/ is left alone), serves it on 127.0.0.1 inside an HTML page with the
@@ -47,7 +47,7 @@ function bundleOptions(outdir, production) {
     sourcesContent: false,
     logLevel: 'warning',
     legalComments: 'none',
-    entryPoints: { webview: path.join(repoRoot, 'src/webview/ui/main.ts') },
+    entryPoints: { webview: path.join(repoRoot, 'src/pages/request/main.ts') },
     outdir,
     platform: 'browser',
     format: 'iife',

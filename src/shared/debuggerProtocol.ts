@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /*
- * The message contract between the signature debugger's host side (src/webview/debuggerPanel.ts)
- * and its page (src/webview/debugger). Both sides import this file. Messages from the page are
+ * The message contract between the signature debugger's host side (src/editor/signature/debuggerPanel.ts)
+ * and its page (src/pages/debugger). Both sides import this file. Messages from the page are
  * untrusted input: the host parses every one with `fromDebuggerSchema` before acting on it.
  *
  * The SecretKey travels in one direction only: the page sends what the user typed with `diagnose`,

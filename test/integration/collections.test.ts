@@ -6,9 +6,9 @@ import type { Collection, RequestItem } from '../../src/core/collections/collect
 import type { RunSummary } from '../../src/core/collections/collectionRunner';
 import type { CollectionRef } from '../../src/core/collections/collectionStore';
 import { parseJson } from '../../src/core/json';
-import type { RequestOptions } from '../../src/shared/protocol';
-import type { CollectionNode } from '../../src/views/collectionsTree';
-import type { HistoryNode } from '../../src/views/historyTree';
+import type { RequestOptions } from '../../src/shared/requestProtocol';
+import type { CollectionNode } from '../../src/editor/collections/collectionsTree';
+import type { HistoryNode } from '../../src/editor/history/historyTree';
 import type { StandInServer } from '../fixtures/standInServer';
 import { explorer, EXTENSION_ID, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, startStandIn, stopStandIn, waitFor } from './helpers';
 

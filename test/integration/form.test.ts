@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RequestOptions } from '../../src/shared/protocol';
+import type { RequestOptions } from '../../src/shared/requestProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
 import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
 

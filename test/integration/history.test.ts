@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../src/core/history/historyEntry';
 import { HistoryStore } from '../../src/core/history/historyStore';
-import type { RequestOptions } from '../../src/shared/protocol';
-import type { HistoryNode } from '../../src/views/historyTree';
+import type { RequestOptions } from '../../src/shared/requestProtocol';
+import type { HistoryNode } from '../../src/editor/history/historyTree';
 import type { StandInServer } from '../fixtures/standInServer';
 import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
 

@@ -5,7 +5,7 @@ import { maskSecret } from '../../src/core/redact';
 import { prepareCall } from '../../src/core/requests/callExecutor';
 import type { CallSpec } from '../../src/core/requests/types';
 import type { Tc3Trace } from '../../src/core/signing/types';
-import type { PanelCall } from '../../src/webview/requestPanel';
+import type { PanelCall } from '../../src/editor/requests/requestPanel';
 import type { ToDebugger } from '../../src/shared/debuggerProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
 import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';

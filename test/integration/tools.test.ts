@@ -6,8 +6,8 @@ import { signCallback } from '../../src/core/callbacks';
 import { CODE_FORMATS } from '../../src/core/codegen';
 import type { CallSpec } from '../../src/core/requests/types';
 import { verifyUserSig } from '../../src/core/usersig';
-import type { ExportOutcome } from '../../src/commands/signatureCommands';
-import type { DecodedUserSigOutcome, GeneratedUserSig } from '../../src/commands/toolCommands';
+import type { ExportOutcome } from '../../src/editor/signature/signatureCommands';
+import type { DecodedUserSigOutcome, GeneratedUserSig } from '../../src/editor/tools/toolCommands';
 import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN } from './helpers';
 import { scriptedPrompts, type Answers, type ScriptedPrompts } from './scriptedPrompts';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApiNode } from '../../src/views/catalogTree';
+import type { ApiNode } from '../../src/editor/catalog/catalogTree';
 import { explorer, waitFor } from './helpers';
 
 suite('API tree', () => {

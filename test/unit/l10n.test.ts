@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 function l10nKeys(): Map<string, string> {
   const keys = new Map<string, string>();
   const files = sourceFiles(path.join(root, 'src')).filter(
-    (f) => !f.includes(`${path.sep}core${path.sep}`) && !f.includes(`${path.sep}ui${path.sep}`) && !f.includes(`${path.sep}webview${path.sep}debugger${path.sep}`),
+    (f) => !f.includes(`${path.sep}core${path.sep}`) && !f.includes(`${path.sep}pages${path.sep}`),
   );
   for (const file of files) {
     const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -47,20 +47,20 @@ test('every l10n.t string of the extension has a Simplified Chinese translation'
 });
 
 test('every string of the request page has a Simplified Chinese translation', async () => {
-  const { UI_STRINGS } = await import('../../src/webview/ui/uiStrings');
+  const { UI_STRINGS } = await import('../../src/shared/requestStrings');
   assert.ok(UI_STRINGS.length > 20);
   assert.deepEqual(UI_STRINGS.filter((s: string) => !bundle[s]), []);
 });
 
 test('every string of the signature debugger page has a Simplified Chinese translation', async () => {
-  const { DEBUGGER_STRINGS } = await import('../../src/webview/debugger/debuggerStrings');
+  const { DEBUGGER_STRINGS } = await import('../../src/shared/debuggerStrings');
   assert.ok(DEBUGGER_STRINGS.length > 20);
   assert.deepEqual(DEBUGGER_STRINGS.filter((s: string) => !bundle[s]), []);
 });
 
 test('no translation is left over from a string that no longer exists', async () => {
-  const { UI_STRINGS } = await import('../../src/webview/ui/uiStrings');
-  const { DEBUGGER_STRINGS } = await import('../../src/webview/debugger/debuggerStrings');
+  const { UI_STRINGS } = await import('../../src/shared/requestStrings');
+  const { DEBUGGER_STRINGS } = await import('../../src/shared/debuggerStrings');
   const known = new Set<string>([...l10nKeys().keys(), ...UI_STRINGS, ...DEBUGGER_STRINGS]);
   assert.deepEqual(Object.keys(bundle).filter((k) => !known.has(k)), []);
 });

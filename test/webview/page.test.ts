@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { FromWebview, InitData } from '../../src/shared/protocol';
+import type { FromWebview, InitData } from '../../src/shared/requestProtocol';
 import { Harness, type Panel } from '../../scripts/webview/preview.mjs';
 import { createCloudRecording, fixtureInit } from './fixtures/createCloudRecording';
 import { allCatalogActionViews, previewParamsText } from './fixtures/previewInit';

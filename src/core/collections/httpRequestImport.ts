@@ -2,7 +2,7 @@ import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../jso
 import type { EndpointChoice } from '../requests/types';
 import { LANGUAGES, SIGNED_HEADERS_MODES, type HttpMethod, type Language, type SignedHeadersMode, type SignMethod } from '../signing/types';
 import { CollectionFormatError, extractSecrets, findLiteralSecrets, newId, validateCollection, type ExtractedSecret, type RequestItem, type SecretNaming } from './collectionFormat';
-import { classifyHost, TRTC_API_VERSION } from './trtcHosts';
+import { classifyHost, TRTC_API_VERSION } from '../http/trtcHosts';
 
 /**
  * Turns a query or form value into a parameter value. Imported text parameters are strings by

@@ -12,7 +12,7 @@ export * from './jsonValues';
 export * from './assertions';
 export * from './collectionRunner';
 export * from './reporters';
-export * from './trtcHosts';
+export * from '../http/trtcHosts';
 export * from './httpRequestImport';
 export * from './postman';
 export * from './curlImport';

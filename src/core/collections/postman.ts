@@ -15,7 +15,7 @@ import {
 } from './collectionFormat';
 import type { Environment, VariableDefinition } from './environmentFormat';
 import { interpretHttpRequest, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
-import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from './trtcHosts';
+import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
 import { findVariableReferences } from './variables';
 
 /** The `info.schema` of a Postman Collection v2.1 file. */

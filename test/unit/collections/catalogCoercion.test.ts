@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { catalogCoercion, fieldTypeAt } from '../../../src/collections/catalogCoercion';
+import { catalogCoercion, fieldTypeAt } from '../../../src/core/collections/catalogCoercion';
 import { fromCurl } from '../../../src/core/collections/curlImport';
 import { LosslessNumber, stringifyJson } from '../../../src/core/json';
 

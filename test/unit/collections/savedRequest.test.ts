@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { requestFromEntry, requestFromSpec, renameVariableReferences, resolveForForm } from '../../../src/collections/savedRequest';
+import { requestFromEntry, requestFromSpec, renameVariableReferences, resolveForForm } from '../../../src/core/collections/savedRequest';
 import { createCollection, extractSecrets, serializeCollection } from '../../../src/core/collections/collectionFormat';
 import type { Environment } from '../../../src/core/collections/environmentFormat';
 import { prepareHistoryEntry } from '../../../src/core/history';

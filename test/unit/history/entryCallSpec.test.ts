@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { prepareHistoryEntry, type HistoryEntry } from '../../../src/core/history';
 import { parseJson, stringifyJson, type JsonObject } from '../../../src/core/json';
 import { prepareCall } from '../../../src/core/requests/callExecutor';
-import { endpointChoiceFromOrigin, entryCallSpec } from '../../../src/history/entryCallSpec';
+import { endpointChoiceFromOrigin, entryCallSpec } from '../../../src/core/history/entryCallSpec';
 import { callInput } from './helpers';
 
 function entry(overrides: Parameters<typeof callInput>[0] = {}): HistoryEntry {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { prepareHistoryEntry } from '../../../src/core/history';
 import { parseJson, type JsonObject } from '../../../src/core/json';
-import { entryDocuments } from '../../../src/history/entryDocuments';
+import { entryDocuments } from '../../../src/core/history/entryDocuments';
 import { callInput } from './helpers';
 
 test('the request document holds the call, the response document the answer, big integers exact', () => {

@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import { getCatalog, searchActions } from '../../core/catalog/catalog';
+import type { ActionInfo, CategoryInfo, LocalizedText } from '../../core/catalog/types';
+import { CommandId, ContextKey } from '../common/ids';
+import { isChineseUi } from '../common/config';
+
+/** A node of the API tree: a category, or an action inside one. */
+export type ApiNode = { kind: 'category'; category: CategoryInfo; actions: ActionInfo[] } | { kind: 'action'; action: ActionInfo };
+
+/** Arguments of commands run on an action node. */
+export type ActionArgs = Pick<Extract<ApiNode, { kind: 'action' }>, 'action'>;
+
+/** Picks the text of the editor's language, falling back to the other one. */
+export function localized(text: LocalizedText | { en: string; zh: string } | undefined): string {
+  if (!text) {
+    return '';
+  }
+  return (isChineseUi() ? text.zh || text.en : text.en || text.zh) ?? '';
+}
+
+/**
+ * The API view: categories, then actions. Nothing is loaded until VS Code first asks for the
+ * children, so activation stays free of disk work. While no credentials exist and the sandbox is
+ * off, the root is empty and the view's welcome content invites the user to add a profile.
+ */
+export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ApiNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterText = '';
+  private nodes = new Map<string, ApiNode>();
+
+  constructor(private readonly isReady: () => boolean) {}
+
+  /** Shows only actions matching `text` (name or words of their summary and title), or all when empty. */
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', ContextKey.ApiFiltered, this.filterText !== '');
+    this.refresh();
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ApiNode): ApiNode[] {
+    if (node) {
+      return node.kind === 'category' ? node.actions.map((action) => this.node({ kind: 'action', action })) : [];
+    }
+    if (!this.isReady()) {
+      return [];
+    }
+    const catalog = getCatalog();
+    const visible = this.filterText ? new Set(searchActions(this.filterText).map((a) => a.name)) : undefined;
+    const byCategory = new Map<string, ActionInfo[]>();
+    for (const action of catalog.actions) {
+      if (visible && !visible.has(action.name)) {
+        continue;
+      }
+      const list = byCategory.get(action.category) ?? [];
+      list.push(action);
+      byCategory.set(action.category, list);
+    }
+    return catalog.categories
+      .filter((c) => byCategory.has(c.key))
+      .map((category) =>
+        this.node({ kind: 'category', category, actions: byCategory.get(category.key)!.sort((a, b) => a.name.localeCompare(b.name)) }),
+      );
+  }
+
+  getParent(node: ApiNode): ApiNode | undefined {
+    if (node.kind === 'category') {
+      return undefined;
+    }
+    return this.nodes.get(`category:${node.action.category}`);
+  }
+
+  getTreeItem(node: ApiNode): vscode.TreeItem {
+    if (node.kind === 'category') {
+      const item = new vscode.TreeItem(
+        isChineseUi() ? node.category.zh : node.category.en,
+        this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.id = `category:${node.category.key}${this.filterText ? ':filtered' : ''}`;
+      item.description = String(node.actions.length);
+      item.contextValue = ';category;';
+      item.iconPath = new vscode.ThemeIcon('folder-library');
+      return item;
+    }
+    const a = node.action;
+    const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `action:${a.name}`;
+    item.description = localized(a.summary);
+    item.tooltip = actionTooltip(a);
+    item.iconPath = new vscode.ThemeIcon(
+      a.deprecated ? 'circle-slash' : a.readOnly ? 'eye' : a.destructive ? 'warning' : 'play-circle',
+    );
+    item.contextValue = `;action;${a.readOnly ? 'readonly;' : ''}${a.destructive ? 'destructive;' : ''}`;
+    item.command = { command: CommandId.OpenAction, title: vscode.l10n.t('Open Action'), arguments: [{ action: a } satisfies ActionArgs] };
+    item.accessibilityInformation = { label: `${a.name}, ${localized(a.summary)}` };
+    return item;
+  }
+
+  /** The tree node of an action, for `reveal`. */
+  actionNode(name: string): ApiNode | undefined {
+    if (!this.nodes.size) {
+      for (const c of this.getChildren()) {
+        this.getChildren(c);
+      }
+    }
+    return this.nodes.get(`action:${name}`);
+  }
+
+  private node<T extends ApiNode>(n: T): T {
+    this.nodes.set(n.kind === 'category' ? `category:${n.category.key}` : `action:${n.action.name}`, n);
+    return n;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The hover of an action: what it does, how it behaves, where it is available. */
+export function actionTooltip(a: ActionInfo): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportThemeIcons = true;
+  md.appendMarkdown(`**${a.name}** — ${escapeMd(localized(a.summary))}\n\n`);
+  const badges: string[] = [];
+  if (a.readOnly) {
+    badges.push(`$(eye) ${vscode.l10n.t('Read-only')}`);
+  } else if (a.destructive) {
+    badges.push(`$(warning) ${vscode.l10n.t('Changes state')}`);
+  }
+  if (a.deprecated) {
+    badges.push(`$(circle-slash) ${vscode.l10n.t('Deprecated')}`);
+  }
+  if (a.availability === 'cn') {
+    badges.push(vscode.l10n.t('Chinese site only'));
+  } else if (a.availability === 'intl') {
+    badges.push(vscode.l10n.t('International site only'));
+  }
+  if (badges.length) {
+    md.appendMarkdown(badges.join(' · ') + '\n\n');
+  }
+  const description = localized(a.description);
+  if (description) {
+    md.appendText(description.length > 1200 ? description.slice(0, 1200) + '…' : description);
+  }
+  return md;
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

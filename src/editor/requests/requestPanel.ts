@@ -1,0 +1,355 @@
+import * as vscode from 'vscode';
+import { findAction, listCategories } from '../../core/catalog/catalog';
+import { skeleton } from '../../core/catalog/skeleton';
+import { validateParams } from '../../core/catalog/validate';
+import { REGIONS } from '../../core/http/endpoints';
+import { isJsonObject, parseJson, stringifyJson, type JsonObject } from '../../core/json';
+import type { CallResult, CallSpec } from '../../core/requests/types';
+import { configuredEndpoint, effectiveLanguage, isChineseUi, readConfig } from '../common/config';
+import { CommandId, REQUEST_PANEL_TYPE, SANDBOX_PROFILE } from '../common/ids';
+import type { Log } from '../common/log';
+import type { CredentialStore } from '../credentials/credentialStore';
+import type { RequestController } from './requestController';
+import {
+  fromWebviewSchema,
+  panelStateSchema,
+  type FromWebview,
+  type IssueView,
+  type PanelState,
+  type ProfileOption,
+  type RequestOptions,
+  type ToWebview,
+} from '../../shared/requestProtocol';
+import { buildActionView } from './actionView';
+import { renderWebviewHtml, webviewOptions } from '../common/webviewHtml';
+import type { ParamMemory } from './paramMemory';
+import { pageStrings } from './pageStrings';
+
+/** What panels need from the rest of the extension. */
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  log: Log;
+  credentials: CredentialStore;
+  controller: RequestController;
+  memory: ParamMemory;
+  /** The session's region: chosen by the user, else the profile's, else the setting. */
+  activeRegion: (profileRegion?: string) => string;
+}
+
+/** The last call made from a panel, for the buttons that act on it. */
+export interface PanelCall {
+  spec: CallSpec;
+  result?: CallResult;
+  profile?: string;
+}
+
+/**
+ * The host side of one request form. One panel per action: opening an action whose form is open
+ * reveals it. Every message from the page is validated with the protocol's zod schema before it
+ * is handled; keys never leave the host.
+ */
+export class RequestPanel implements vscode.Disposable {
+  private static readonly open = new Map<string, RequestPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private options: RequestOptions | undefined;
+  private inFlight: AbortController | undefined;
+  private lastCall: PanelCall | undefined;
+  private rememberTimer: NodeJS.Timeout | undefined;
+
+  /** Opens (or reveals) the form of an action, optionally with parameters to start from. */
+  static show(services: PanelServices, action: string, initial?: { paramsText?: string; options?: Partial<RequestOptions> }): RequestPanel {
+    const existing = RequestPanel.open.get(action);
+    if (existing) {
+      existing.panel.reveal();
+      if (initial?.paramsText) {
+        existing.post({ type: 'setParams', paramsText: initial.paramsText });
+      }
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      REQUEST_PANEL_TYPE,
+      action,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      webviewOptions(services.extensionUri),
+    );
+    return new RequestPanel(services, panel, { action, ...(initial?.paramsText ? { paramsText: initial.paramsText } : {}), ...(initial?.options ? { options: initial.options } : {}) });
+  }
+
+  /** Restores a panel after a window reload from the state the page saved. */
+  static revive(services: PanelServices, panel: vscode.WebviewPanel, rawState: unknown): RequestPanel | undefined {
+    const state = panelStateSchema.safeParse(rawState);
+    if (!state.success || !findAction(state.data.action)) {
+      services.log.warn('panel', 'could not restore a request form: its saved state is not usable');
+      panel.dispose();
+      return undefined;
+    }
+    panel.webview.options = webviewOptions(services.extensionUri);
+    return new RequestPanel(services, panel, state.data);
+  }
+
+  /** The panel of an action, when open (tests and commands use it). */
+  static get(action: string): RequestPanel | undefined {
+    return RequestPanel.open.get(action);
+  }
+
+  private constructor(
+    private readonly services: PanelServices,
+    readonly panel: vscode.WebviewPanel,
+    private readonly initial: PanelState,
+  ) {
+    RequestPanel.open.set(initial.action, this);
+    panel.title = initial.action;
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'trtc.svg');
+    panel.webview.html = renderWebviewHtml(panel.webview, services.extensionUri, {
+      script: 'webview.js',
+      stylesheet: 'request.css',
+      title: initial.action,
+      lang: vscode.env.language,
+    });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m) => void this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+      services.credentials.onDidChange(() => void this.pushProfiles()),
+    );
+  }
+
+  get action(): string {
+    return this.initial.action;
+  }
+
+  /** The last call made from this panel. */
+  get last(): PanelCall | undefined {
+    return this.lastCall;
+  }
+
+  /** Handles one message from the page; public so integration tests can drive the protocol. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = fromWebviewSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.services.log.warn('panel', `ignored a malformed message from the ${this.action} form: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    try {
+      await this.handle(parsed.data);
+    } catch (e) {
+      this.services.log.error('panel', `handling ${parsed.data.type} failed`, e);
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async handle(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        await this.sendInit();
+        return;
+      case 'paramsChanged':
+        this.validate(m.paramsText);
+        return;
+      case 'optionsChanged':
+        this.options = m.options;
+        return;
+      case 'skeleton':
+        this.post({ type: 'skeleton', paramsText: stringifyJson(skeleton(this.action, { all: m.all }), 2) });
+        return;
+      case 'cancel':
+        this.inFlight?.abort();
+        return;
+      case 'send':
+        this.options = m.options;
+        await this.send(m.paramsText, m.options);
+        return;
+      case 'command':
+        if (m.options) {
+          this.options = m.options;
+        }
+        await this.command(m.command, m.paramsText);
+        return;
+    }
+  }
+
+  private async sendInit(): Promise<void> {
+    const action = findAction(this.action)!;
+    const zh = isChineseUi();
+    const category = listCategories().find((c) => c.key === action.category);
+    const config = readConfig();
+    const profiles = await this.profileOptions();
+    const active = await this.services.credentials.active();
+    const saved = this.initial.options ?? {};
+    const sandbox = this.services.credentials.activeName() === SANDBOX_PROFILE;
+    const profile = saved.profile && profiles.some((p) => p.name === saved.profile) ? saved.profile : sandbox ? SANDBOX_PROFILE : active?.name ?? SANDBOX_PROFILE;
+    this.options = {
+      profile,
+      region: saved.region ?? this.services.activeRegion(active?.region),
+      signMethod: saved.signMethod ?? config.signMethod,
+      httpMethod: saved.httpMethod ?? config.httpMethod,
+      language: saved.language ?? effectiveLanguage(config),
+    };
+    const paramsText = this.initial.paramsText ?? this.services.memory.get(this.action) ?? stringifyJson(skeleton(this.action), 2);
+    this.post({
+      type: 'init',
+      data: {
+        action: buildActionView(action, category ? (zh ? category.zh : category.en) : action.category, zh),
+        paramsText,
+        options: this.options,
+        profiles,
+        regions: REGIONS.map((r) => ({ id: r.id, label: `${zh ? r.zh : r.en} (${r.id})` })),
+        strings: pageStrings(),
+        locale: vscode.env.language,
+      },
+    });
+    this.validate(paramsText);
+  }
+
+  private async profileOptions(): Promise<ProfileOption[]> {
+    const list = await this.services.credentials.list();
+    return [
+      ...list.map((p) => ({ name: p.name, production: p.production, temporary: p.temporary, maskedSecretId: p.maskedSecretId })),
+      { name: SANDBOX_PROFILE, production: false, temporary: false, maskedSecretId: '' },
+    ];
+  }
+
+  private async pushProfiles(): Promise<void> {
+    const profiles = await this.profileOptions();
+    if (this.options && !profiles.some((p) => p.name === this.options!.profile)) {
+      this.options = { ...this.options, profile: (await this.services.credentials.active())?.name ?? SANDBOX_PROFILE };
+    }
+    this.post({ type: 'profiles', profiles, selected: this.options?.profile ?? SANDBOX_PROFILE });
+  }
+
+  /** Parses the page's JSON text; a syntax error becomes one issue at the top. */
+  private parse(paramsText: string): { params?: JsonObject; issues: IssueView[] } {
+    try {
+      const value = parseJson(paramsText);
+      if (!isJsonObject(value)) {
+        return { issues: [{ path: '', code: 'type', message: vscode.l10n.t('The parameters must be a JSON object') }] };
+      }
+      return { params: value, issues: [] };
+    } catch (e) {
+      return { issues: [{ path: '', code: 'format', message: vscode.l10n.t('Invalid JSON: {0}', (e as Error).message) }] };
+    }
+  }
+
+  private validate(paramsText: string): void {
+    const { params, issues } = this.parse(paramsText);
+    const all = params ? validateParams(this.action, params).map((i) => ({ ...i })) : issues;
+    this.post({ type: 'validation', paramsText, issues: all });
+    if (params) {
+      // Remembered a moment after typing stops, not on every keystroke.
+      clearTimeout(this.rememberTimer);
+      this.rememberTimer = setTimeout(() => void this.services.memory.set(this.action, params), 500);
+    }
+  }
+
+  private specFrom(params: JsonObject, options: RequestOptions): CallSpec {
+    const config = readConfig();
+    return {
+      action: this.action,
+      params,
+      region: options.region,
+      endpoint: configuredEndpoint(config),
+      language: options.language,
+      signMethod: options.signMethod,
+      httpMethod: options.httpMethod,
+      ...(options.signMethod === 'TC3-HMAC-SHA256' ? { signedHeaders: config.signedHeaders } : {}),
+      timeoutMs: config.timeoutMs,
+    };
+  }
+
+  /** Sends the form's request: the same path as the Send button. */
+  async send(paramsText: string, options: RequestOptions): Promise<PanelCall | undefined> {
+    const { params, issues } = this.parse(paramsText);
+    if (!params) {
+      this.post({ type: 'result', summary: { outcome: 'failed', message: issues[0]?.message ?? '', sandbox: false } });
+      return undefined;
+    }
+    this.inFlight?.abort();
+    const abort = new AbortController();
+    this.inFlight = abort;
+    this.post({ type: 'sending' });
+    try {
+      const outcome = await this.services.controller.send(this.specFrom(params, options), options.profile, 'form', abort.signal);
+      this.lastCall = { spec: outcome.spec, ...(outcome.result ? { result: outcome.result } : {}), profile: options.profile };
+      this.post({ type: 'result', summary: outcome.summary });
+      return this.lastCall;
+    } finally {
+      if (this.inFlight === abort) {
+        this.inFlight = undefined;
+      }
+    }
+  }
+
+  private async command(command: Extract<FromWebview, { type: 'command' }>['command'], paramsText: string | undefined): Promise<void> {
+    const action = findAction(this.action)!;
+    const current = () => {
+      const { params, issues } = this.parse(paramsText ?? '{}');
+      if (!params) {
+        throw new Error(issues[0]?.message ?? vscode.l10n.t('The parameters are not valid JSON'));
+      }
+      return { spec: this.specFrom(params, this.options!), profile: this.options!.profile };
+    };
+    switch (command) {
+      case 'openDocs':
+        await vscode.commands.executeCommand(CommandId.OpenActionDocs, { action });
+        return;
+      case 'openTwin':
+        if (action.twin) {
+          await vscode.commands.executeCommand(CommandId.OpenAction, { action: findAction(action.twin) });
+        }
+        return;
+      case 'addProfile':
+        await vscode.commands.executeCommand(CommandId.AddProfile);
+        return;
+      case 'copyRequestId':
+        if (this.lastCall?.result?.requestId) {
+          await vscode.env.clipboard.writeText(this.lastCall.result.requestId);
+          void vscode.window.setStatusBarMessage(vscode.l10n.t('RequestId copied'), 2000);
+        }
+        return;
+      case 'showResult':
+        if (this.lastCall?.result) {
+          await this.services.controller.openResult(this.lastCall.spec, this.lastCall.result);
+        }
+        return;
+      case 'showSignature':
+        await vscode.commands.executeCommand('trtcExplorer.signature.showSteps', this.lastCall?.result ? this.lastCall : current());
+        return;
+      case 'debugSignature':
+        await vscode.commands.executeCommand('trtcExplorer.signature.debug', this.lastCall ?? current());
+        return;
+      case 'exportCode':
+        await vscode.commands.executeCommand('trtcExplorer.code.export', current());
+        return;
+      case 'saveToCollection':
+        await vscode.commands.executeCommand('trtcExplorer.collections.saveRequest', current());
+        return;
+    }
+  }
+
+  /** Replaces the form's parameters (history → form). */
+  setParams(paramsText: string): void {
+    this.post({ type: 'setParams', paramsText });
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    RequestPanel.open.delete(this.action);
+    clearTimeout(this.rememberTimer);
+    this.inFlight?.abort();
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    this.panel.dispose();
+  }
+}
+
+/** Registers the serializer that brings request forms back after a window reload. */
+export function registerRequestPanelSerializer(services: PanelServices): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(REQUEST_PANEL_TYPE, {
+    deserializeWebviewPanel: async (panel, state) => {
+      RequestPanel.revive(services, panel, state);
+    },
+  });
+}

@@ -1,0 +1,654 @@
+import type { FromWebview, InitData, IssueView, ProfileOption, RequestOptions, ResultSummary, ToWebview } from '../../shared/requestProtocol';
+import { h, icon, replaceChildren } from '../common/dom';
+import { formatPath, parsePath } from './fieldPath';
+import { FormModel, placeIssues, unknownKeys, type PlacedIssues, type StructNode } from './formModel';
+import { FormView, ids, suggestionText, type FormOp } from './formView';
+import { headerView } from './headerView';
+import { JsonEditor } from './jsonEditor';
+import { makeTranslate, type Translate } from '../common/l10n';
+import { sameOptions, startingPoint, type EditorMode } from './panelState';
+import { parseParams, type JsonTextError } from './paramsJson';
+import { ResultView } from './resultView';
+import { ToolbarView } from './toolbarView';
+import type { VsCodeApi } from './vscodeApi';
+
+/** How long typing must pause before the parameters go to the host for validation. */
+const VALIDATE_DELAY_MS = 150;
+
+/** Everything that exists only once `init` has arrived. */
+interface Session {
+  init: InitData;
+  t: Translate;
+  model: FormModel;
+  options: RequestOptions;
+  profiles: ProfileOption[];
+  mode: EditorMode;
+  requiredOnly: boolean;
+  /** The parameters exactly as they will be sent: the form's output or the JSON editor's text. */
+  paramsText: string;
+  jsonError?: JsonTextError;
+  issues: IssueView[];
+  tree: StructNode;
+  placed: PlacedIssues;
+  /** The form was not re-rendered after a JSON edit yet (it is hidden in JSON mode). */
+  formStale: boolean;
+  collapsed: Set<string>;
+  /** Rows edited since "Required only" was turned on: they stay visible while being cleared. */
+  kept: Set<string>;
+  sending: boolean;
+  result?: ResultSummary;
+  form: FormView;
+  json: JsonEditor;
+  toolbar: ToolbarView;
+  resultView: ResultView;
+  issueList: HTMLElement;
+  formBanner: HTMLElement;
+  formPane: HTMLElement;
+  jsonPane: HTMLElement;
+}
+
+/**
+ * The page's controller: it owns the state, turns host messages into view updates and user
+ * actions into messages, and persists the state with `setState` after every change.
+ */
+export class App {
+  private s?: Session;
+  /** Ends the document-level listeners of the previous session when `init` arrives again. */
+  private sessionAbort?: AbortController;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pendingText: string | undefined;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: VsCodeApi,
+  ) {}
+
+  /** Starts listening to the host, then asks it for the data to render. */
+  start(): void {
+    window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.s) {
+        e.preventDefault();
+        this.send();
+      }
+    });
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    window.addEventListener('resize', () => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => this.s?.form.fitDescriptions(), 100);
+    });
+    replaceChildren(this.root, h('p', { class: 'muted loading' }, 'Loading…'));
+    this.post({ type: 'ready' });
+  }
+
+  /** Handles one message from the host; anything malformed is ignored. */
+  receive(data: unknown): void {
+    if (typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') {
+      return;
+    }
+    const msg = data as ToWebview;
+    switch (msg.type) {
+      case 'init':
+        if (msg.data && typeof msg.data === 'object' && msg.data.action) {
+          this.initialize(msg.data);
+        }
+        break;
+      case 'validation':
+        this.onValidation(msg.paramsText, msg.issues);
+        break;
+      case 'sending':
+        this.onSending();
+        break;
+      case 'result':
+        this.onResult(msg.summary);
+        break;
+      case 'profiles':
+        this.onProfiles(msg.profiles, msg.selected);
+        break;
+      case 'setParams':
+      case 'skeleton':
+        if (typeof msg.paramsText === 'string') {
+          this.replaceParams(msg.paramsText);
+        }
+        break;
+    }
+  }
+
+  private post(message: FromWebview): void {
+    this.api.postMessage(message);
+  }
+
+  private initialize(init: InitData): void {
+    this.sessionAbort?.abort();
+    this.sessionAbort = new AbortController();
+    const t = makeTranslate(init.strings ?? {});
+    const start = startingPoint(init, this.api.getState());
+    const model = new FormModel(init.action);
+    const parsed = parseParams(start.paramsText);
+    if (parsed.ok) {
+      model.root = parsed.value;
+    }
+    const collapsed = new Set<string>();
+    const form = new FormView(t, {
+      onValue: (segs, control, text) => {
+        const s = this.s;
+        if (!s) {
+          return;
+        }
+        const before = s.model.get(segs) !== undefined;
+        s.kept.add(formatPath(segs));
+        s.model.setText(segs, control, text);
+        const after = s.model.get(segs) !== undefined;
+        this.formChanged(before !== after);
+      },
+      onOp: (op) => this.applyOp(op),
+      onToggle: (path, isCollapsed) => {
+        if (isCollapsed) {
+          collapsed.add(path);
+        } else {
+          collapsed.delete(path);
+        }
+      },
+    });
+    const json = new JsonEditor(t, (text) => this.jsonChanged(text));
+    const toolbar = new ToolbarView(
+      t,
+      {
+        onOptions: (options) => this.optionsChanged(options),
+        onSend: () => this.send(),
+        onCancel: () => this.post({ type: 'cancel' }),
+        onSkeleton: (all) => this.post({ type: 'skeleton', all }),
+        onMode: (mode) => this.setMode(mode),
+        onRequiredOnly: (on) => this.setRequiredOnly(on),
+        onMenu: (command) => this.command(command),
+        onAddProfile: () => this.command('addProfile'),
+        onShowIssues: () => this.showFirstIssue(),
+      },
+      start.options,
+      init.regions ?? [],
+      this.sessionAbort.signal,
+    );
+    const resultView = new ResultView(t, init.locale, (command) => this.command(command));
+    const issueList = h('div', { class: 'issue-list', id: 'issue-list', hidden: true, tabindex: '-1' });
+    const formBanner = h('div', { class: 'banner', hidden: true, role: 'status' });
+    const formPane = h('div', { class: 'pane form-pane', id: 'form-pane' }, formBanner, form.element);
+    const jsonPane = h('div', { class: 'pane json-pane', id: 'json-pane' }, json.element);
+    const tree = model.buildTree({ requiredOnly: start.requiredOnly });
+    this.s = {
+      init,
+      t,
+      model,
+      options: start.options,
+      profiles: init.profiles ?? [],
+      mode: parsed.ok ? start.mode : 'json',
+      requiredOnly: start.requiredOnly,
+      paramsText: start.paramsText,
+      jsonError: parsed.ok ? undefined : parsed.error,
+      issues: [],
+      tree,
+      placed: placeIssues(tree, []),
+      formStale: false,
+      collapsed,
+      kept: new Set(),
+      sending: false,
+      form,
+      json,
+      toolbar,
+      resultView,
+      issueList,
+      formBanner,
+      formPane,
+      jsonPane,
+    };
+    const s = this.s;
+    replaceChildren(
+      this.root,
+      headerView(init.action, t, (command) => this.command(command)),
+      h('div', { class: 'toolbar' }, toolbar.options),
+      toolbar.actions,
+      resultView.element,
+      h('main', { class: 'editor' }, issueList, formPane, jsonPane),
+    );
+    toolbar.setProfiles(s.profiles, s.options.profile);
+    toolbar.setOptions(s.options);
+    toolbar.setRequiredOnly(s.requiredOnly);
+    toolbar.setIssueCount(0);
+    json.setText(s.paramsText);
+    json.showError(s.jsonError);
+    json.showUnknownKeys(unknownKeys(tree));
+    this.renderForm();
+    this.applyMode();
+    this.persist();
+    // The host validates the text it sent with `init` by itself; only restored text is news to it.
+    if (s.paramsText !== init.paramsText) {
+      this.post({ type: 'paramsChanged', paramsText: s.paramsText });
+    }
+    if (!sameOptions(s.options, init.options)) {
+      this.post({ type: 'optionsChanged', options: s.options });
+    }
+  }
+
+  private renderForm(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    const active = document.activeElement as HTMLInputElement | null;
+    const activeId = active?.id && s.form.element.contains(active) ? active.id : undefined;
+    let selection: [number | null, number | null] = [null, null];
+    try {
+      selection = [active?.selectionStart ?? null, active?.selectionEnd ?? null];
+    } catch {
+      // Date and number inputs have no text selection to keep.
+    }
+    s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+    s.form.render(s.tree, s.collapsed);
+    s.formStale = false;
+    this.placeAndShowIssues();
+    if (activeId) {
+      const again = document.getElementById(activeId) as HTMLInputElement | null;
+      again?.focus();
+      if (again && selection[0] !== null && selection[1] !== null) {
+        try {
+          again.setSelectionRange(selection[0], selection[1]);
+        } catch {
+          // Not a text input any more; the focus alone is kept.
+        }
+      }
+    }
+    this.updateBanner();
+    s.form.fitDescriptions();
+  }
+
+  private placeAndShowIssues(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    s.placed = placeIssues(s.tree, s.issues);
+    if (!s.formStale) {
+      s.form.applyIssues(s.placed);
+    }
+    this.renderIssueList();
+    s.toolbar.setIssueCount(s.issues.length);
+  }
+
+  /** Issues without an input (or, in JSON mode, all issues) are listed above the editor. */
+  private renderIssueList(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    const list = s.mode === 'json' ? s.issues : s.placed.unplaced;
+    if (list.length === 0) {
+      s.issueList.hidden = true;
+      s.issueList.replaceChildren();
+      return;
+    }
+    const t = s.t;
+    replaceChildren(
+      s.issueList,
+      h('p', { class: 'issue-list-title' }, icon('error'), h('span', null, s.mode === 'json' ? t('Problems found in the parameters:') : t('Problems not tied to a field shown in the form:'))),
+      h(
+        'ul',
+        null,
+        list.map((issue) => {
+          const rename = this.renameTarget(issue);
+          return h(
+            'li',
+            { class: 'listed-issue', data: { path: issue.path } },
+            issue.path ? h('code', { class: 'issue-path' }, issue.path) : h('span', { class: 'issue-path muted' }, t('(request)')),
+            h('span', null, ` ${issue.message}`),
+            issue.suggestion ? h('span', { class: 'suggestion' }, ` ${suggestionText(t, issue.suggestion)}`) : null,
+            rename
+              ? h(
+                  'button',
+                  { type: 'button', class: 'link-button rename', on: { click: () => this.applyOp({ op: 'rename', segs: rename.segs, name: rename.name }) } },
+                  icon('replace'),
+                  h('span', null, t('Rename to {0}', rename.name)),
+                )
+              : null,
+          );
+        }),
+      ),
+    );
+    s.issueList.hidden = false;
+  }
+
+  /** A suggestion that names another member can be applied by renaming the unknown key. */
+  private renameTarget(issue: IssueView): { segs: (string | number)[]; name: string } | undefined {
+    const s = this.s;
+    const name = issue.suggestion?.trim();
+    const segs = parsePath(issue.path);
+    if (!s || s.mode !== 'form' || issue.code !== 'unknown' || !name || !/^[A-Za-z_]\w*$/.test(name) || !segs || typeof segs[segs.length - 1] !== 'string') {
+      return undefined;
+    }
+    if (s.model.get(segs) === undefined || s.model.get([...segs.slice(0, -1), name]) !== undefined) {
+      return undefined;
+    }
+    return { segs, name };
+  }
+
+  private updateBanner(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    if (s.jsonError) {
+      replaceChildren(s.formBanner, icon('warning'), h('span', null, s.t('The JSON has an error at line {0}; the form shows the last valid parameters, and editing the form replaces the JSON.', s.jsonError.line)));
+      s.formBanner.hidden = false;
+    } else {
+      s.formBanner.hidden = true;
+    }
+  }
+
+  /** After an edit in the form: new JSON text, state saved, validation scheduled. */
+  private formChanged(rerender: boolean): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    s.paramsText = s.model.text();
+    s.jsonError = undefined;
+    s.json.setText(s.paramsText);
+    s.json.showError(undefined);
+    if (rerender) {
+      this.renderForm();
+    } else {
+      s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+      this.updateBanner();
+    }
+    s.json.showUnknownKeys(unknownKeys(s.tree));
+    this.persist();
+    this.schedule();
+  }
+
+  private applyOp(op: FormOp): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    const path = formatPath(op.segs);
+    let focusPath = path;
+    let focusAction: string | undefined;
+    switch (op.op) {
+      case 'add-struct':
+        s.model.addStruct(op.segs);
+        s.collapsed.delete(path);
+        break;
+      case 'unset':
+        s.model.unset(op.segs);
+        break;
+      case 'add-item': {
+        const index = s.model.addItem(op.segs);
+        s.collapsed.delete(path);
+        if (index !== undefined) {
+          focusPath = formatPath([...op.segs, index]);
+        }
+        break;
+      }
+      case 'remove-item': {
+        s.model.unset(op.segs);
+        const parent = op.segs.slice(0, -1);
+        const index = op.segs[op.segs.length - 1] as number;
+        const list = s.model.get(parent);
+        const left = Array.isArray(list) ? list.length : 0;
+        focusPath = left > 0 ? formatPath([...parent, Math.min(index, left - 1)]) : formatPath(parent);
+        focusAction = left > 0 ? 'remove-item' : 'add-item';
+        break;
+      }
+      case 'move': {
+        const index = s.model.moveItem(op.segs, op.delta);
+        if (index !== undefined) {
+          focusPath = formatPath([...op.segs.slice(0, -1), index]);
+          focusAction = op.delta < 0 ? 'move-up' : 'move-down';
+        }
+        break;
+      }
+      case 'rename':
+        s.model.renameKey(op.segs, op.name);
+        focusPath = formatPath([...op.segs.slice(0, -1), op.name]);
+        break;
+    }
+    // Issues name positions in the old parameters; after a structural edit they are dropped
+    // until the host validates the new ones, rather than shown at the wrong item.
+    s.issues = [];
+    this.formChanged(true);
+    if (!s.form.focus(focusPath, focusAction)) {
+      s.form.focus(focusPath);
+    }
+  }
+
+  private jsonChanged(text: string): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    if (this.adoptText(s, text)) {
+      s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+      s.formStale = true;
+      s.json.showUnknownKeys(unknownKeys(s.tree));
+    }
+    s.json.showError(s.jsonError);
+    this.persist();
+    this.schedule();
+  }
+
+  /** Takes new parameter text: a valid object becomes the model, invalid text the JSON error. True when valid. */
+  private adoptText(s: Session, text: string): boolean {
+    s.paramsText = text;
+    const parsed = parseParams(text);
+    if (parsed.ok) {
+      s.model.root = parsed.value;
+      s.jsonError = undefined;
+    } else {
+      s.jsonError = parsed.error;
+    }
+    return parsed.ok;
+  }
+
+  private replaceParams(text: string): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    this.adoptText(s, text);
+    s.issues = [];
+    s.json.setText(text);
+    s.json.showError(s.jsonError);
+    this.renderForm();
+    s.json.showUnknownKeys(unknownKeys(s.tree));
+    this.persist();
+    this.flush(text);
+  }
+
+  private setMode(mode: EditorMode): void {
+    const s = this.s;
+    if (!s || s.mode === mode) {
+      return;
+    }
+    s.mode = mode;
+    if (mode === 'form' && s.formStale) {
+      this.renderForm();
+    }
+    this.updateBanner();
+    if (mode === 'json') {
+      s.json.setText(s.paramsText);
+    }
+    this.applyMode();
+    this.renderIssueList();
+    s.form.fitDescriptions();
+    this.persist();
+    if (mode === 'json') {
+      s.json.focus();
+    }
+  }
+
+  private applyMode(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    s.formPane.hidden = s.mode !== 'form';
+    s.jsonPane.hidden = s.mode !== 'json';
+    s.toolbar.setMode(s.mode);
+    this.renderIssueList();
+  }
+
+  private setRequiredOnly(on: boolean): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    s.requiredOnly = on;
+    s.kept.clear();
+    this.renderForm();
+    this.persist();
+  }
+
+  private optionsChanged(options: RequestOptions): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    s.options = options;
+    this.persist();
+    this.post({ type: 'optionsChanged', options });
+  }
+
+  private send(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    if (s.sending) {
+      this.post({ type: 'cancel' });
+      return;
+    }
+    if (this.pendingText !== undefined) {
+      this.flush();
+    }
+    this.post({ type: 'send', paramsText: s.paramsText, options: { ...s.options } });
+  }
+
+  private command(command: 'openDocs' | 'openTwin' | 'showSignature' | 'debugSignature' | 'copyRequestId' | 'exportCode' | 'saveToCollection' | 'addProfile' | 'showResult'): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    this.post({ type: 'command', command, paramsText: s.paramsText, options: { ...s.options } });
+  }
+
+  private onValidation(paramsText: unknown, issues: unknown): void {
+    const s = this.s;
+    // Only issues about the text the page holds now are shown; older answers are dropped.
+    if (!s || paramsText !== s.paramsText || !Array.isArray(issues)) {
+      return;
+    }
+    s.issues = issues.filter(
+      (i): i is IssueView => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string' && typeof i.code === 'string',
+    );
+    this.placeAndShowIssues();
+  }
+
+  private onSending(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    s.sending = true;
+    s.toolbar.setSending(true);
+    s.resultView.showSending();
+  }
+
+  private onResult(summary: ResultSummary): void {
+    const s = this.s;
+    if (!s || typeof summary !== 'object' || summary === null) {
+      return;
+    }
+    s.sending = false;
+    s.result = summary;
+    s.toolbar.setSending(false);
+    s.toolbar.setHasRequestId(Boolean(summary.requestId));
+    s.resultView.showResult(summary);
+  }
+
+  private onProfiles(profiles: ProfileOption[], selected: string): void {
+    const s = this.s;
+    if (!s || !Array.isArray(profiles)) {
+      return;
+    }
+    s.profiles = profiles;
+    s.options = { ...s.options, profile: typeof selected === 'string' ? selected : s.options.profile };
+    s.toolbar.setProfiles(profiles, s.options.profile);
+    this.persist();
+  }
+
+  private showFirstIssue(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    if (s.mode === 'form') {
+      for (const path of s.placed.byPath.keys()) {
+        this.revealRow(path);
+        if (s.form.focus(path)) {
+          return;
+        }
+      }
+    }
+    if (!s.issueList.hidden) {
+      s.issueList.focus();
+    }
+  }
+
+  /** Expands the collapsed groups around a row so it can take focus. */
+  private revealRow(path: string): void {
+    const s = this.s;
+    const segs = parsePath(path);
+    if (!s || !segs) {
+      return;
+    }
+    let changed = false;
+    for (let i = 1; i < segs.length; i++) {
+      const group = formatPath(segs.slice(0, i));
+      if (s.collapsed.delete(group)) {
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.renderForm();
+    }
+    document.getElementById(ids.row(path))?.scrollIntoView({ block: 'center' });
+  }
+
+  private persist(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    this.api.setState({ action: s.init.action.name, paramsText: s.paramsText, options: { ...s.options }, mode: s.mode, requiredOnly: s.requiredOnly });
+  }
+
+  /** Sends the parameters for validation once typing pauses. */
+  private schedule(): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    this.pendingText = s.paramsText;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), VALIDATE_DELAY_MS);
+  }
+
+  /** Posts the pending parameters now (or `text`, replacing anything pending). */
+  private flush(text?: string): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const out = text ?? this.pendingText;
+    this.pendingText = undefined;
+    if (out !== undefined) {
+      this.post({ type: 'paramsChanged', paramsText: out });
+    }
+  }
+}
