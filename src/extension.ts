@@ -1,114 +1,281 @@
 import * as vscode from 'vscode';
-import { registerCommands, activeRegion } from './editor/catalog/catalogCommands';
-import { registerHistoryAndCollections, type HistoryAndCollectionsApi } from './editor/collections/registerHistoryAndCollections';
-import { registerTools, type ToolsApi } from './editor/tools/registerTools';
+import type { RequestItem } from './core/collections/collectionFormat';
+import { catalogCommands, openActionDocs } from './editor/catalog/catalogCommands';
+import { CatalogTreeProvider, type ApiNode } from './editor/catalog/catalogTree';
+import { registerCommands, registerLazyCommands } from './editor/common/commands';
 import { affectsExplorer } from './editor/common/config';
-import { ContextKey, RESULT_SCHEME, SANDBOX_PROFILE, ViewId } from './editor/common/ids';
+import {
+  COLLECTIONS_DRAG_MIME,
+  CollectionCommandId,
+  CommandId,
+  ContextKey,
+  DEBUGGER_PANEL_TYPE,
+  HISTORY_DRAG_MIME,
+  HistoryCommandId,
+  ProfileCommandId,
+  REQUEST_PANEL_TYPE,
+  RESULT_SCHEME,
+  SignatureCommandId,
+  ToolCommandId,
+  ViewId,
+} from './editor/common/ids';
+import { lazy, LazyTreeProvider, type Lazy } from './editor/common/lazy';
 import { Log } from './editor/common/log';
+import { defaultPrompts, editorPrompts, type Prompts, type ToolPrompts } from './editor/common/prompts';
+import { ResultDocuments, type DocumentCall } from './editor/common/resultDocuments';
+import { TypedState, type GlobalState, type GlobalStateShape, type WorkspaceStateShape } from './editor/common/state';
+import { ExplorerStatusBar } from './editor/common/statusBar';
 import { CredentialStore } from './editor/credentials/credentialStore';
-import { ClockSkew } from './editor/requests/clockSkew';
-import { RequestController } from './editor/requests/requestController';
-import { ResultDocuments } from './editor/common/resultDocuments';
-import { CatalogTreeProvider } from './editor/catalog/catalogTree';
-import { ExplorerStatusBar } from './editor/requests/statusBar';
-import { ParamMemory } from './editor/requests/paramMemory';
-import { RequestPanel, registerRequestPanelSerializer } from './editor/requests/requestPanel';
+import { profileCommands } from './editor/credentials/profileCommands';
+import { ExplorerSession } from './editor/credentials/session';
+import type { CollectionsFeature } from './editor/collections/collectionsFeature';
+import type { HistoryFeature } from './editor/history/historyFeature';
+import type { RequestsFeature } from './editor/requests/requestsFeature';
+import type { SignatureFeature } from './editor/signature/signatureFeature';
+import type { ToolsFeature } from './editor/tools/toolsFeature';
+
+/** The names of the features built on first use, as {@link ExplorerApi.loaded} reports them. */
+export type FeatureName = 'requests' | 'history' | 'collections' | 'signature' | 'tools';
 
 /** What `activate` returns: the services, for integration tests. */
 export interface ExplorerApi {
-  credentials: CredentialStore;
-  controller: RequestController;
-  results: ResultDocuments;
-  tree: CatalogTreeProvider;
   log: Log;
+  credentials: CredentialStore;
+  session: ExplorerSession;
+  tree: CatalogTreeProvider;
   statusBar: ExplorerStatusBar;
-  /** The measured offset of the server's clock. */
-  clock: ClockSkew;
+  results: ResultDocuments;
   /** For integration tests that check what the extension stores. */
-  globalState: vscode.Memento;
+  globalState: GlobalState;
   logUri: vscode.Uri;
-  /** The open request form of an action. */
-  panel: (action: string) => RequestPanel | undefined;
-  /** History, collections and environments. */
-  historyAndCollections: HistoryAndCollectionsApi;
-  /** Signature steps, the signature debugger, code export, callback and UserSig tools. */
-  tools: ToolsApi;
+  /** Every question the signature and callback/UserSig tools ask; tests replace it with scripted answers. */
+  prompts: ToolPrompts;
+  /** The questions of the history and collection commands; tests replace its methods. */
+  listPrompts: Prompts;
+  /** The features, each built (and its code loaded) on first use. */
+  requests: Lazy<RequestsFeature>;
+  history: Lazy<HistoryFeature>;
+  collections: Lazy<CollectionsFeature>;
+  signature: Lazy<SignatureFeature>;
+  tools: Lazy<ToolsFeature>;
+  /** The features built so far: activation builds none. */
+  loaded: () => FeatureName[];
 }
 
 /**
- * The composition root: builds the services in dependency order and registers views and commands.
- * Nothing here reads the disk or the network; the catalog loads when a view first asks for it.
+ * The composition root. Activation creates the log, the credential store, the session, the status
+ * bar and the API tree, creates the History and Collections views with stand-in providers, and
+ * registers every command and panel serializer. Nothing else is loaded: each feature (requests,
+ * history, collections, signature tools, callback and UserSig tools) is built, and its code
+ * imported, the first time one of its commands, views or panels is used. Features never import
+ * one another; they get what they need from here as lazy getters and plain functions.
  */
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const log = new Log('TRTC API Explorer');
-  const credentials = new CredentialStore(context.secrets, context.globalState, (values) => log.registerSecrets(values));
-  const clock = new ClockSkew();
-  const statusBar = new ExplorerStatusBar(clock);
-  const results = new ResultDocuments();
   const version = String((context.extension.packageJSON as { version?: string }).version ?? 'dev');
-  const controller = new RequestController({ credentials, results, statusBar, clock, log, version });
-  const memory = new ParamMemory(context.globalState);
+  const globalState = new TypedState<GlobalStateShape>(context.globalState);
+  const workspaceState = new TypedState<WorkspaceStateShape>(context.workspaceState);
+  const credentials = new CredentialStore(context.secrets, globalState, (values) => log.registerSecrets(values));
+  const session = new ExplorerSession(credentials);
+  const statusBar = new ExplorerStatusBar();
+  const results = new ResultDocuments();
+  const tree = new CatalogTreeProvider(() => session.profilesExist || session.sandboxActive);
+  const apiView = vscode.window.createTreeView<ApiNode>(ViewId.Api, { treeDataProvider: tree, showCollapseAll: true });
+  const listPrompts = defaultPrompts();
+  const profiles = profileCommands(credentials, session);
+  const built = new Set<FeatureName>();
+  const subscriptions: vscode.Disposable[] = [];
 
-  let hasProfiles = false;
-  const sandboxActive = () => credentials.activeName() === SANDBOX_PROFILE;
-  const tree = new CatalogTreeProvider(() => hasProfiles || sandboxActive());
-  const apiView = vscode.window.createTreeView(ViewId.Api, { treeDataProvider: tree, showCollapseAll: true });
-
-  const refreshSession = async () => {
-    const profiles = await credentials.list();
-    hasProfiles = profiles.length > 0;
-    const active = await credentials.active();
-    await vscode.commands.executeCommand('setContext', ContextKey.HasProfiles, hasProfiles);
-    await vscode.commands.executeCommand('setContext', ContextKey.SandboxActive, sandboxActive());
-    statusBar.setProfile(sandboxActive() ? undefined : active?.name, activeRegion(context.globalState, active?.region), {
-      sandbox: sandboxActive(),
-      production: !!active?.production && !sandboxActive(),
-    });
-    tree.refresh();
-  };
-
-  const services = {
-    extensionUri: context.extensionUri,
+  const api: ExplorerApi = {
     log,
     credentials,
-    controller,
-    memory,
-    statusBar,
+    session,
     tree,
-    apiView: apiView as vscode.TreeView<unknown>,
-    state: context.globalState,
-    refreshSession,
-    activeRegion: (profileRegion?: string) => activeRegion(context.globalState, profileRegion),
+    statusBar,
+    results,
+    globalState,
+    logUri: context.logUri,
+    prompts: editorPrompts,
+    listPrompts,
+    requests: lazy(async () => {
+      const { createRequestsFeature } = await import('./editor/requests/requestsFeature');
+      const feature = createRequestsFeature({
+        extensionUri: context.extensionUri,
+        log,
+        credentials,
+        session,
+        results,
+        globalState,
+        version,
+        actions: {
+          addProfile: async () => profiles[ProfileCommandId.AddProfile](),
+          useSandbox: async () => profiles[ProfileCommandId.UseSandbox](),
+          openAction: async (action) => (await api.requests()).panels.show(action),
+          openDocs: async (action) => {
+            const info = (await import('./core/catalog/catalog')).findAction(action);
+            return info ? openActionDocs(info) : undefined;
+          },
+          showSignatureSteps: async (call) => (await api.signature()).commands.showSteps(call),
+          debugSignature: async (call) => (await api.signature()).commands.debug(call),
+          exportCode: async (call) => (await api.signature()).commands.exportCode(call),
+          saveToCollection: async (call) => {
+            const { requestFromSpec } = await import('./core/collections/savedRequest');
+            return (await api.collections()).saveRequests([requestFromSpec(call.spec)], { askName: true });
+          },
+        },
+      });
+      // Every finished call is recorded before `send` returns, and shown in the status bar.
+      feature.controller.onDidFinishCall((call) => {
+        const result = call.outcome.result;
+        statusBar.setLastCall({
+          action: call.spec.action,
+          outcome: result ? (result.error ? 'api-error' : 'ok') : 'failed',
+          ...(result ? { httpStatus: result.httpStatus, latencyMs: result.latencyMs } : {}),
+          ...(result?.requestId ? { requestId: result.requestId } : {}),
+          ...(result?.error ? { errorCode: result.error.code } : {}),
+          sandbox: result?.sandbox ?? false,
+        });
+        if (result) {
+          void vscode.commands.executeCommand('setContext', ContextKey.HasCalled, true);
+        }
+        call.waitUntil(
+          api
+            .history()
+            .then((h) => h.recorder.record(call))
+            .catch((e) => log.error('history', 'could not record the call', e)),
+        );
+      });
+      feature.clock.onDidChange(() => statusBar.showSkew(feature.clock.offsetMs, feature.clock.significant));
+      built.add('requests');
+      subscriptions.push(feature);
+      return feature;
+    }),
+    history: lazy(async () => {
+      const { createHistoryFeature } = await import('./editor/history/historyFeature');
+      const feature = createHistoryFeature({
+        log,
+        credentials,
+        results,
+        prompts: listPrompts,
+        storageUri: context.globalStorageUri,
+        view: historyView,
+        requests: () => api.requests(),
+        signature: {
+          showSteps: async (call: DocumentCall) => (await api.signature()).commands.showSteps(call),
+          debug: async (call: DocumentCall) => (await api.signature()).commands.debug(call),
+          exportCode: async (call: DocumentCall) => (await api.signature()).commands.exportCode(call),
+        },
+        saveToCollection: async (requests, options) => (await api.collections()).saveRequests(requests, options),
+      });
+      built.add('history');
+      subscriptions.push(feature);
+      return feature;
+    }),
+    collections: lazy(async () => {
+      const { createCollectionsFeature } = await import('./editor/collections/collectionsFeature');
+      const feature = createCollectionsFeature({
+        log,
+        credentials,
+        session,
+        results,
+        prompts: listPrompts,
+        workspaceState,
+        globalStorageUri: context.globalStorageUri,
+        secretStorage: context.secrets,
+        view: collectionsView,
+        requests: () => api.requests(),
+        historyRequests: async (entryIds) => historyRequests(await api.history(), entryIds),
+      });
+      built.add('collections');
+      subscriptions.push(feature);
+      return feature;
+    }),
+    signature: lazy(async () => {
+      const { createSignatureFeature } = await import('./editor/signature/signatureFeature');
+      const feature = createSignatureFeature({ extensionUri: context.extensionUri, log, credentials, session, results, version, prompts: () => api.prompts });
+      built.add('signature');
+      subscriptions.push(feature);
+      return feature;
+    }),
+    tools: lazy(async () => {
+      const { createToolsFeature } = await import('./editor/tools/toolsFeature');
+      const feature = createToolsFeature({ log, results, globalState, secrets: context.secrets, prompts: () => api.prompts });
+      built.add('tools');
+      subscriptions.push(feature);
+      return feature;
+    }),
+    loaded: () => [...built],
   };
 
+  const historyProvider = new LazyTreeProvider(async () => (await api.history()).tree, [HISTORY_DRAG_MIME], []);
+  const historyView = vscode.window.createTreeView(ViewId.History, { treeDataProvider: historyProvider, dragAndDropController: historyProvider, canSelectMany: true, showCollapseAll: true });
+  const collectionsProvider = new LazyTreeProvider(async () => (await api.collections()).tree, [COLLECTIONS_DRAG_MIME], [COLLECTIONS_DRAG_MIME, HISTORY_DRAG_MIME]);
+  const collectionsView = vscode.window.createTreeView(ViewId.Collections, {
+    treeDataProvider: collectionsProvider,
+    dragAndDropController: collectionsProvider,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+
+  const refreshSession = () => session.refresh().catch((e) => log.error('session', 'could not read profiles', e));
   context.subscriptions.push(
     log,
     credentials,
-    clock,
+    session,
     statusBar,
     results,
-    controller,
     tree,
     apiView,
+    historyProvider,
+    historyView,
+    collectionsProvider,
+    collectionsView,
+    { dispose: () => subscriptions.splice(0).forEach((d) => d.dispose()) },
     vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
-    registerRequestPanelSerializer(services),
-    ...registerCommands(services),
+    vscode.window.registerWebviewPanelSerializer(REQUEST_PANEL_TYPE, { deserializeWebviewPanel: async (panel, state) => void (await api.requests()).panels.revive(panel, state) }),
+    vscode.window.registerWebviewPanelSerializer(DEBUGGER_PANEL_TYPE, { deserializeWebviewPanel: async (panel, state) => (await api.signature()).revive(panel, state) }),
+    ...registerCommands(log, {
+      [CommandId.ShowLogs]: () => log.show(),
+      [CommandId.OpenSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:trtc-api-explorer.trtc-api-explorer'),
+      [CommandId.CopyRequestId]: async () => {
+        const id = statusBar.lastRequestId;
+        if (!id) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('No RequestId yet: send a call first.'));
+          return;
+        }
+        await vscode.env.clipboard.writeText(id);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('RequestId {0} copied', id), 3000);
+      },
+      ...catalogCommands({ tree, apiView, openForm: async (action) => (await api.requests()).panels.show(action) }),
+      ...profiles,
+    }),
+    ...registerLazyCommands(log, Object.values(HistoryCommandId), async () => (await api.history()).handlers),
+    ...registerLazyCommands(log, Object.values(CollectionCommandId), async () => (await api.collections()).handlers),
+    ...registerLazyCommands(log, Object.values(SignatureCommandId), async () => (await api.signature()).handlers),
+    ...registerLazyCommands(log, Object.values(ToolCommandId), async () => (await api.tools()).handlers),
     credentials.onDidChange(() => void refreshSession()),
+    session.onDidChange((state) => {
+      statusBar.setProfile(state.sandbox ? undefined : state.active?.name, state.region, { sandbox: state.sandbox, production: !!state.active?.production && !state.sandbox });
+      tree.refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsExplorer(e)) {
-        controller.resetTransport();
+        api.requests.current?.controller.resetTransport();
         void refreshSession();
       }
     }),
   );
-  const historyAndCollections = registerHistoryAndCollections({ ...services, context, results });
-  context.subscriptions.push(...historyAndCollections.disposables);
-  const tools = registerTools({ extensionUri: context.extensionUri, log, credentials, results, state: context.globalState, secrets: context.secrets, version });
-  context.subscriptions.push(...tools.disposables);
   // Reading SecretStorage is asynchronous; it runs after activation returns and a failure is only logged.
-  setImmediate(() => void refreshSession().catch((e) => log.error('activate', 'could not read profiles', e)));
+  setImmediate(() => void refreshSession());
   log.info('activate', `TRTC API Explorer ${version} ready`);
-  return { credentials, controller, results, tree, log, statusBar, clock, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action), historyAndCollections: historyAndCollections.api, tools: tools.api };
+  return api;
+}
+
+/** The saved-request form of history entries, for entries dropped on the collections view. */
+async function historyRequests(history: HistoryFeature, entryIds: string[]): Promise<RequestItem[]> {
+  const { requestFromEntry } = await import('./core/collections/savedRequest');
+  await history.recorder.ensureLoaded();
+  return entryIds.map((id) => history.recorder.store.get(id)).flatMap((e) => (e ? [requestFromEntry(e)] : []));
 }
 
 export function deactivate(): void {}

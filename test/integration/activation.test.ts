@@ -13,4 +13,13 @@ suite('activation', () => {
     const missing = contributed.filter((c) => !registered.has(c));
     assert.deepEqual(missing, []);
   });
+
+  test('activation builds no feature: each loads on first use', async () => {
+    const api = await explorer();
+    // The history view may already have asked for its children if it is visible; nothing else runs before a command.
+    assert.deepEqual(api.loaded().filter((f) => f !== 'history'), []);
+    await vscode.commands.executeCommand('trtcExplorer.callbacks.showEvents');
+    assert.ok(api.loaded().includes('tools'), 'a tools command loaded the tools feature');
+    assert.ok(!api.loaded().includes('requests') && !api.loaded().includes('signature'), 'and nothing else');
+  });
 });

@@ -10,7 +10,7 @@ import type { RequestOptions } from '../../src/shared/requestProtocol';
 import type { CollectionNode } from '../../src/editor/collections/collectionsTree';
 import type { HistoryNode } from '../../src/editor/history/historyTree';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, EXTENSION_ID, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, startStandIn, stopStandIn, waitFor } from './helpers';
+import { explorer, EXTENSION_ID, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, startStandIn, stopStandIn, waitFor, historyAndCollections, openPanel } from './helpers';
 
 // The trees' drag mime types, spelled out: the test bundle must not load a second copy of the views.
 const COLLECTIONS_MIME = 'application/vnd.code.tree.trtcexplorer.collections';
@@ -41,7 +41,7 @@ suite('collections', () => {
 
   /** Runs `body` with scripted answers to the commands' questions, restoring the real dialogs afterwards. */
   async function answering<T>(answers: { pick?: (labels: string[], title?: string) => string | undefined; input?: (title?: string) => string | undefined; confirm?: boolean }, body: () => Promise<T>): Promise<T> {
-    const prompts = (await explorer()).historyAndCollections.prompts;
+    const prompts = (await historyAndCollections(await explorer())).prompts;
     const saved = { ...prompts };
     prompts.pick = async (items, o) => {
       const label = answers.pick?.(items.map((i) => i.label), o.title);
@@ -57,11 +57,11 @@ suite('collections', () => {
   }
 
   async function children(node?: CollectionNode): Promise<CollectionNode[]> {
-    return (await explorer()).historyAndCollections.collectionsTree.getChildren(node);
+    return (await historyAndCollections(await explorer())).collectionsTree.getChildren(node);
   }
 
   async function collectionNode(name: string): Promise<Extract<CollectionNode, { kind: 'collection' }>> {
-    const tree = (await explorer()).historyAndCollections.collectionsTree;
+    const tree = (await historyAndCollections(await explorer())).collectionsTree;
     return waitFor(async () => {
       tree.refresh();
       for (const scope of (await children()).filter((n) => n.kind === 'scope')) {
@@ -78,7 +78,7 @@ suite('collections', () => {
 
   test('save from the form into a workspace collection: credentials go to SecretStorage, the file holds none', async () => {
     const api = await explorer();
-    const hc = api.historyAndCollections;
+    const hc = (await historyAndCollections(api));
     await vscode.commands.executeCommand('trtcExplorer.collections.newCollection', 'Team Rooms', 'workspace');
     assert.ok(fs.existsSync(collectionFile('team-rooms.json')), 'the collection file is created in .trtc/collections');
     assert.equal(await vscode.commands.executeCommand('trtcExplorer.environments.create', ENV, 'workspace'), ENV);
@@ -86,7 +86,7 @@ suite('collections', () => {
     assert.match(String(hc.collectionsView.description), new RegExp(ENV));
 
     await vscode.commands.executeCommand('trtcExplorer.api.openAction', 'CreateCloudRecording');
-    const panel = await waitFor(() => api.panel('CreateCloudRecording'), 'the form');
+    const panel = await waitFor(() => openPanel(api, 'CreateCloudRecording'), 'the form');
     const params = {
       SdkAppId: 1400000001,
       RoomId: '1001',
@@ -139,7 +139,7 @@ suite('collections', () => {
 
   test('run a collection of three requests with assertions against the stand-in, with a secret from SecretStorage', async () => {
     const api = await explorer();
-    const hc = api.historyAndCollections;
+    const hc = (await historyAndCollections(api));
     const envRef = (await hc.environments().findByName(ENV)).ref;
     await hc.environments().update(envRef, (e) => {
       e.variables.SdkAppId = { value: 1400000001 };
@@ -217,7 +217,7 @@ suite('collections', () => {
 
   test('drag and drop: move a request into a folder, save a history entry into a collection', async () => {
     const api = await explorer();
-    const hc = api.historyAndCollections;
+    const hc = (await historyAndCollections(api));
     const checks = await collectionNode('Checks');
     await vscode.commands.executeCommand('trtcExplorer.collections.newFolder', checks, 'Smoke');
     const refreshed = await collectionNode('Checks');
@@ -298,7 +298,7 @@ suite('collections', () => {
 
   test('import a Postman collection and curl commands', async () => {
     const api = await explorer();
-    const hc = api.historyAndCollections;
+    const hc = (await historyAndCollections(api));
     const text = fs.readFileSync(fixture('postman-sample.postman_collection.json'), 'utf8');
     const outcome = (await vscode.commands.executeCommand('trtcExplorer.collections.importPostman', { text, scope: 'user' })) as {
       ref: CollectionRef;
@@ -333,7 +333,7 @@ suite('collections', () => {
 
   test('a collection file that does not validate is shown as an error node with its problems', async () => {
     fs.copyFileSync(fixture('invalid-team.json'), collectionFile('invalid-team.json'));
-    const hc = (await explorer()).historyAndCollections;
+    const hc = (await historyAndCollections(await explorer()));
     const invalid = await waitFor(async () => {
       hc.collectionsTree.refresh();
       const scope = (await children()).find((n) => n.kind === 'scope' && n.scope === 'workspace')!;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RequestOptions } from '../../src/shared/requestProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel } from './helpers';
 
 
 suite('request form round trip', () => {
@@ -26,7 +26,7 @@ suite('request form round trip', () => {
   async function openForm(action: string) {
     const api = await explorer();
     await vscode.commands.executeCommand('trtcExplorer.api.openAction', action);
-    return waitFor(() => api.panel(action), `the ${action} form`);
+    return waitFor(() => openPanel(api, action), `the ${action} form`);
   }
 
   test('open an action, send it through the protocol, get an exact result document', async () => {
@@ -100,10 +100,10 @@ suite('request form round trip', () => {
   test('a state-changing call with a production profile asks first', async () => {
     const api = await explorer();
     const asked: string[] = [];
-    const original = api.controller.confirmProduction;
+    const original = (await api.requests()).controller.confirmProduction;
     try {
       const panel = await openForm('DismissRoom');
-      api.controller.confirmProduction = async (action) => {
+      (await api.requests()).controller.confirmProduction = async (action) => {
         asked.push(action);
         return false;
       };
@@ -113,7 +113,7 @@ suite('request form round trip', () => {
       assert.equal(declined?.result, undefined);
       assert.equal(server.requests.length, before, 'nothing was sent');
 
-      api.controller.confirmProduction = async (action) => {
+      (await api.requests()).controller.confirmProduction = async (action) => {
         asked.push(action);
         return true;
       };
@@ -126,7 +126,7 @@ suite('request form round trip', () => {
       await reader.send(ROOM_PARAMS, options('prod'));
       assert.deepEqual(asked, ['DismissRoom', 'DismissRoom'], 'read-only calls are not confirmed');
     } finally {
-      api.controller.confirmProduction = original;
+      (await api.requests()).controller.confirmProduction = original;
     }
   });
 });
@@ -140,21 +140,21 @@ suite('clock skew', () => {
       // The stand-in's clock runs ten minutes ahead of ours: our signatures look stale to it.
       server.setClock(() => Date.now() + 600_000);
       await vscode.commands.executeCommand('trtcExplorer.api.openAction', 'DescribeRoomInfo');
-      const panel = await waitFor(() => api.panel('DescribeRoomInfo'), 'the form');
+      const panel = await waitFor(() => openPanel(api, 'DescribeRoomInfo'), 'the form');
       const options: RequestOptions = { profile: 'skew', region: 'ap-guangzhou', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' };
       const expired = await panel.send(ROOM_PARAMS, options);
       assert.equal(expired?.result?.error?.code, 'AuthFailure.SignatureExpire');
-      const offset = api.clock.offsetMs!;
+      const offset = (await api.requests()).clock.offsetMs!;
       assert.ok(Math.abs(offset - 600_000) < 3_000, `measured offset ${offset} ms`);
       assert.match(api.statusBar.skewWarning ?? '', /Clock 10 min \d+ s behind/);
-      assert.match(api.controller.summarize(expired!.result!).explanation ?? '', /Your clock is 10 min \d+ s behind the server\./);
+      assert.match((await api.requests()).controller.summarize(expired!.result!).explanation ?? '', /Your clock is 10 min \d+ s behind the server\./);
 
-      api.controller.useServerClock();
+      (await api.requests()).controller.useServerClock();
       const fixed = await panel.send(ROOM_PARAMS, options);
       assert.equal(fixed?.result?.error, undefined, JSON.stringify(fixed?.result?.error));
       assert.equal(server.requests.at(-1)?.verified, true);
     } finally {
-      (await explorer()).controller.useServerClock(false);
+      (await (await explorer()).requests()).controller.useServerClock(false);
       await stopStandIn(server);
     }
   });

@@ -65,3 +65,26 @@ export async function stopStandIn(server: StandInServer | undefined): Promise<vo
   await useEndpoint(undefined);
   await server?.close();
 }
+
+/** The history and collections services, as the tests reach them (loads both features). */
+export async function historyAndCollections(api: ExplorerApi) {
+  const history = await api.history();
+  const collections = await api.collections();
+  return {
+    history: history.recorder,
+    historyTree: history.tree,
+    historyView: history.view,
+    collectionsTree: collections.tree,
+    collectionsView: collections.view,
+    collections: collections.collections,
+    environments: collections.environments,
+    environmentSecrets: collections.environmentSecrets,
+    prompts: api.listPrompts,
+    selectedEnvironment: collections.selectedEnvironment,
+  };
+}
+
+/** The open request form of an action, if the requests feature is loaded and the form is open. */
+export function openPanel(api: ExplorerApi, action: string) {
+  return api.requests.current?.panels.get(action);
+}

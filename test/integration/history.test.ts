@@ -8,7 +8,7 @@ import { HistoryStore } from '../../src/core/history/historyStore';
 import type { RequestOptions } from '../../src/shared/requestProtocol';
 import type { HistoryNode } from '../../src/editor/history/historyTree';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, historyAndCollections, openPanel } from './helpers';
 
 const USER_SIG = 'eJyrVkrLz1eyUkpKLFKqBQA-literal-usersig';
 
@@ -31,7 +31,7 @@ suite('history view', () => {
   async function send(action: string, paramsText: string, profile = 'hist') {
     const api = await explorer();
     await vscode.commands.executeCommand('trtcExplorer.api.openAction', action);
-    const panel = await waitFor(() => api.panel(action), `the ${action} form`);
+    const panel = await waitFor(() => openPanel(api, action), `the ${action} form`);
     const call = await panel.send(paramsText, options(profile));
     assert.ok(call?.result, 'the call got an answer');
     return call.result;
@@ -39,7 +39,7 @@ suite('history view', () => {
 
   /** Every entry node the view shows, day by day, through the provider as VS Code asks for it. */
   async function entryNodes(): Promise<Array<Extract<HistoryNode, { kind: 'entry' }>>> {
-    const tree = (await explorer()).historyAndCollections.historyTree;
+    const tree = (await historyAndCollections(await explorer())).historyTree;
     const days = await tree.getChildren();
     const out: Array<Extract<HistoryNode, { kind: 'entry' }>> = [];
     for (const day of days) {
@@ -67,7 +67,7 @@ suite('history view', () => {
     assert.equal(e.region, 'ap-singapore');
     assert.equal(e.endpoint, server.url);
     assert.equal(e.httpStatus, 200);
-    const tree = api.historyAndCollections.historyTree;
+    const tree = (await historyAndCollections(api)).historyTree;
     const item = tree.getTreeItem(node);
     assert.equal(item.label, 'DescribeRoomInfo');
     assert.match(String(item.description), /^200 · \d+ ms · \d\d:\d\d:\d\d$/);
@@ -79,9 +79,9 @@ suite('history view', () => {
     const day = tree.getParent(node);
     assert.equal(day?.kind, 'day');
     assert.equal(tree.getTreeItem(day!).label, 'Today');
-    const body = await api.historyAndCollections.history.store.getResponseBody(e.id);
+    const body = await (await historyAndCollections(api)).history.store.getResponseBody(e.id);
     assert.match(body!, /"DestroyTime":12345678901234567890/);
-    assert.ok(!fs.readFileSync(path.join(api.historyAndCollections.history.dir, 'history.jsonl'), 'utf8').includes(IT_SECRET_KEY));
+    assert.ok(!fs.readFileSync(path.join((await historyAndCollections(api)).history.dir, 'history.jsonl'), 'utf8').includes(IT_SECRET_KEY));
   });
 
   test('filter by status, error code, RequestId and action', async () => {
@@ -90,7 +90,7 @@ suite('history view', () => {
     const failed = await send('DescribeRoomInfo', ROOM_PARAMS, 'hist-wrong');
     assert.equal(failed.error?.code, 'AuthFailure.SignatureFailure');
     await nodeOf(failed.requestId!);
-    const view = api.historyAndCollections.historyView;
+    const view = (await historyAndCollections(api)).historyView;
     try {
       await vscode.commands.executeCommand('trtcExplorer.history.filter', { status: 'error' });
       let shown = (await entryNodes()).map((n) => n.entry);
@@ -161,13 +161,13 @@ suite('history view', () => {
     const node = await nodeOf(result.requestId!);
     assert.deepEqual(node.entry.redactedPaths, ['UserSig']);
     assert.ok(!node.entry.paramsJson.includes(USER_SIG), 'the secret was not recorded');
-    assert.match(String(api.historyAndCollections.historyTree.getTreeItem(node).contextValue), /;redacted;/);
-    api.panel('CreateCloudRecording')?.dispose();
+    assert.match(String((await historyAndCollections(api)).historyTree.getTreeItem(node).contextValue), /;redacted;/);
+    openPanel(api, 'CreateCloudRecording')?.dispose();
     const before = server.requests.length;
     const outcome = await vscode.commands.executeCommand('trtcExplorer.history.rerun', node);
     assert.equal(outcome, undefined);
     assert.equal(server.requests.length, before, 'nothing was sent');
-    await waitFor(() => api.panel('CreateCloudRecording'), 'the form with the recorded parameters');
+    await waitFor(() => openPanel(api, 'CreateCloudRecording'), 'the form with the recorded parameters');
   });
 
   test('signature steps and the debugger from an entry', async () => {
@@ -179,7 +179,7 @@ suite('history view', () => {
     assert.match(steps.getText(), /DescribeRoomInfo/);
     assert.ok(!steps.getText().includes(IT_SECRET_KEY));
     await vscode.commands.executeCommand('trtcExplorer.history.debugSignature', node);
-    assert.ok((await explorer()).tools.debugger(), 'the debugger panel is open');
+    assert.ok((await explorer()).signature.current?.debugger(), 'the debugger panel is open');
   });
 
   test('compare two entries in a diff editor, from a multi-selection and with select-then-compare', async () => {
@@ -205,7 +205,7 @@ suite('history view', () => {
 
   test('calls appended by another process (the command line) show up', async () => {
     const api = await explorer();
-    const other = new HistoryStore(api.historyAndCollections.history.dir);
+    const other = new HistoryStore((await historyAndCollections(api)).history.dir);
     try {
       await other.append({
         action: 'DismissRoom',
@@ -225,12 +225,12 @@ suite('history view', () => {
     // The file watcher picks the append up without any command.
     const node = await nodeOf('from-the-command-line');
     assert.equal(node.entry.source, 'cli');
-    assert.equal(await vscode.commands.executeCommand('trtcExplorer.history.copyFolderPath'), api.historyAndCollections.history.dir);
+    assert.equal(await vscode.commands.executeCommand('trtcExplorer.history.copyFolderPath'), (await historyAndCollections(api)).history.dir);
   });
 
   test('delete one entry, export, then clear everything after confirmation', async () => {
     const api = await explorer();
-    const hc = api.historyAndCollections;
+    const hc = (await historyAndCollections(api));
     const node = await nodeOf((await send('DescribeRoomInfo', ROOM_PARAMS)).requestId!);
     await vscode.commands.executeCommand('trtcExplorer.history.delete', node);
     assert.equal(hc.history.store.get(node.entry.id), undefined);
@@ -269,7 +269,7 @@ suite('history view', () => {
   });
 
   test('a history file that is not ours is kept aside untouched and a new history starts', async () => {
-    const hc = (await explorer()).historyAndCollections;
+    const hc = (await historyAndCollections(await explorer()));
     const file = path.join(hc.history.dir, 'history.jsonl');
     fs.rmSync(file, { force: true });
     fs.writeFileSync(file, 'not a request history\n');

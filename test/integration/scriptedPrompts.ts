@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ToolPrompts } from '../../src/editor/tools/toolPrompts';
+import type { ToolPrompts } from '../../src/editor/common/prompts';
 
 /** One answer per question id: text for inputs, item ids for picks, a boolean for confirms, a Uri for files. */
 export type Answers = Record<string, string | string[] | boolean | vscode.Uri | undefined>;

@@ -35,7 +35,7 @@ suite('credentials and secrecy', () => {
 
     const settings = JSON.stringify(vscode.workspace.getConfiguration('trtcExplorer').inspect(''));
     const allSettings = JSON.stringify(vscode.workspace.getConfiguration());
-    const state = JSON.stringify(api.globalState.keys().map((k) => [k, api.globalState.get(k)]));
+    const state = JSON.stringify(api.globalState.entries());
     const resultTexts = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'trtc-result').map((d) => d.getText()).join('\n');
     api.log.info('test', `logging a message that mentions ${IT_SECRET_KEY} by accident`);
     await new Promise((r) => setTimeout(r, 1500));

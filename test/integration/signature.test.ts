@@ -8,7 +8,7 @@ import type { Tc3Trace } from '../../src/core/signing/types';
 import type { PanelCall } from '../../src/editor/requests/requestPanel';
 import type { ToDebugger } from '../../src/shared/debuggerProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel } from './helpers';
 import { scriptedPrompts } from './scriptedPrompts';
 
 const WRONG_KEY = 'signatureSuiteWrongKey0000000000';
@@ -26,14 +26,14 @@ suite('signature steps and debugger', () => {
 
   suiteTeardown(async () => {
     const api = await explorer();
-    api.tools.debugger()?.dispose();
+    api.signature.current?.debugger()?.dispose();
     await stopStandIn(server);
   });
 
   async function sendFromForm(profile: string): Promise<PanelCall> {
     const api = await explorer();
     await vscode.commands.executeCommand('trtcExplorer.api.openAction', 'DescribeRoomInfo');
-    const panel = await waitFor(() => api.panel('DescribeRoomInfo'), 'the DescribeRoomInfo form');
+    const panel = await waitFor(() => openPanel(api, 'DescribeRoomInfo'), 'the DescribeRoomInfo form');
     const call = await panel.send(ROOM_PARAMS, { profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });
     assert.ok(call?.result?.trace, 'the call was signed and answered');
     return call;
@@ -72,24 +72,24 @@ suite('signature steps and debugger', () => {
 
   test('Reveal Derived Keys asks first, then shows the keys and still no SecretKey or token', async () => {
     const api = await explorer();
-    const original = api.tools.prompts;
+    const original = api.prompts;
     try {
       const call = await sendFromForm('sig-it');
       const trace = call.result!.trace as Tc3Trace;
       const doc = await vscode.commands.executeCommand<vscode.TextDocument>('trtcExplorer.signature.showSteps', call);
 
       const declined = scriptedPrompts({ revealDerivedKeys: false });
-      api.tools.prompts = declined;
+      api.prompts = declined;
       assert.equal(await vscode.commands.executeCommand('trtcExplorer.signature.revealSteps', doc.uri), undefined);
       assert.deepEqual(declined.asked, ['revealDerivedKeys']);
 
-      api.tools.prompts = scriptedPrompts({ revealDerivedKeys: true });
+      api.prompts = scriptedPrompts({ revealDerivedKeys: true });
       const revealed = await vscode.commands.executeCommand<vscode.TextDocument>('trtcExplorer.signature.revealSteps', doc.uri);
       const text = revealed.getText();
       assert.ok(text.includes(trace.secretDate) && text.includes(trace.secretService) && text.includes(trace.secretSigning));
       assert.ok(!text.includes(IT_SECRET_KEY) && !text.includes(IT_TOKEN));
     } finally {
-      api.tools.prompts = original;
+      api.prompts = original;
     }
   });
 
@@ -107,7 +107,7 @@ suite('signature steps and debugger', () => {
     const call = await sendFromForm('sig-wrong');
     assert.equal(call.result?.error?.code, 'AuthFailure.SignatureFailure');
     const panel = await vscode.commands.executeCommand<unknown>('trtcExplorer.signature.debug', call);
-    const dbg = api.tools.debugger();
+    const dbg = api.signature.current?.debugger();
     assert.ok(panel && dbg, 'the debugger opened');
     const posted: ToDebugger[] = [];
     const sub = dbg.onDidPost((m) => posted.push(m));
@@ -139,7 +139,7 @@ suite('signature steps and debugger', () => {
   test('the debugger names the credential scope of a request signed with a UTC+8 date as the first difference', async () => {
     const api = await explorer();
     await vscode.commands.executeCommand('trtcExplorer.signature.debug');
-    const dbg = await waitFor(() => api.tools.debugger(), 'the debugger');
+    const dbg = await waitFor(() => api.signature.current?.debugger(), 'the debugger');
     const posted: ToDebugger[] = [];
     const sub = dbg.onDidPost((m) => posted.push(m));
     try {
@@ -177,7 +177,7 @@ suite('signature steps and debugger', () => {
   test('the debugger ignores malformed messages and explains a paste it cannot read', async () => {
     const api = await explorer();
     await vscode.commands.executeCommand('trtcExplorer.signature.debug');
-    const dbg = await waitFor(() => api.tools.debugger(), 'the debugger');
+    const dbg = await waitFor(() => api.signature.current?.debugger(), 'the debugger');
     const posted: ToDebugger[] = [];
     const sub = dbg.onDidPost((m) => posted.push(m));
     try {

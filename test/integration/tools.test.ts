@@ -23,20 +23,20 @@ suite('code export, callback and UserSig tools', () => {
 
   suiteSetup(async () => {
     const api = await explorer();
-    original = api.tools.prompts;
+    original = api.prompts;
     await api.credentials.upsert({ name: 'tools-it', secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY, token: IT_TOKEN, region: 'ap-singapore' });
     await api.credentials.setActive('tools-it');
   });
 
   teardown(async () => {
     const api = await explorer();
-    api.tools.prompts = original as typeof api.tools.prompts;
+    api.prompts = original as typeof api.prompts;
   });
 
   async function answer(answers: Answers): Promise<ScriptedPrompts> {
     const api = await explorer();
     const p = scriptedPrompts(answers);
-    api.tools.prompts = p;
+    api.prompts = p;
     return p;
   }
 
@@ -83,7 +83,7 @@ suite('code export, callback and UserSig tools', () => {
     const genText = generated.document.getText();
     assert.ok(genText.includes(generated.userSig) && genText.includes(generated.privateMapKey));
     assert.ok(!genText.includes(USERSIG_KEY), 'the key is not in the document');
-    assert.equal(await api.tools.keys.get('usersig', '1400000000'), USERSIG_KEY, 'the key was remembered as asked');
+    assert.equal(await (await api.tools()).keys.get('usersig', '1400000000'), USERSIG_KEY, 'the key was remembered as asked');
 
     // With the key remembered, decoding verifies without asking for it.
     const dec = await answer({ userSigDecode: generated.privateMapKey });
@@ -100,7 +100,7 @@ suite('code export, callback and UserSig tools', () => {
     assert.match(decText, /in 23 h 59 min|in 1 d/);
 
     // A wrong key is named as such.
-    await api.tools.keys.remove([{ kind: 'usersig', sdkAppId: '1400000000' }]);
+    await (await api.tools()).keys.remove([{ kind: 'usersig', sdkAppId: '1400000000' }]);
     const wrong = await answer({ userSigDecode: generated.userSig, userSigVerifyKey: 'not-the-key' });
     const rejected = await vscode.commands.executeCommand<DecodedUserSigOutcome | undefined>('trtcExplorer.usersig.decode');
     assert.deepEqual(wrong.failures, []);
@@ -164,7 +164,7 @@ suite('code export, callback and UserSig tools', () => {
       assert.equal(seen[0].headers.sdkappid, '1400000001');
       assert.match(seen[0].body, /"EventType":\t103/);
       assert.match(passed?.getText() ?? '', /Passed: your handler answered HTTP 200/);
-      assert.equal(await api.tools.keys.get('callback', '1400000001'), undefined, 'the key was not remembered');
+      assert.equal(await (await api.tools()).keys.get('callback', '1400000001'), undefined, 'the key was not remembered');
 
       status = 500;
       const fail = await answer({ simulateUrl: url, simulateEvent: '204', simulateSdkAppId: '1400000001', callbackKey: 'cbKey123', callbackKeyRemember: 'no' });
@@ -184,11 +184,11 @@ suite('code export, callback and UserSig tools', () => {
 
   test('remembered keys can be forgotten', async () => {
     const api = await explorer();
-    await api.tools.keys.set('callback', '1400000009', 'k1');
-    await api.tools.keys.set('usersig', '1400000009', 'k2');
+    await (await api.tools()).keys.set('callback', '1400000009', 'k1');
+    await (await api.tools()).keys.set('usersig', '1400000009', 'k2');
     const p = await answer({ forgetKeys: ['callback:1400000009', 'usersig:1400000009'] });
     await vscode.commands.executeCommand('trtcExplorer.tools.forgetKeys');
     assert.deepEqual(p.failures, []);
-    assert.deepEqual((await api.tools.keys.list()).filter((e) => e.sdkAppId === '1400000009'), []);
+    assert.deepEqual((await (await api.tools()).keys.list()).filter((e) => e.sdkAppId === '1400000009'), []);
   });
 });

@@ -45,7 +45,7 @@ test('walkthrough steps have their images and complete on real events', () => {
 
 test('both webview panels can be restored after a reload', () => {
   const events = pkg.activationEvents as string[];
-  const sources = ['src/editor/common/ids.ts', 'src/editor/common/toolIds.ts'].map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+  const sources = ['src/editor/common/ids.ts'].map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
   const panelTypes = [...sources.matchAll(/'(trtcExplorer\.(?:request|signatureDebugger))'/g)].map((m) => m[1]);
   assert.deepEqual([...new Set(panelTypes)].sort(), ['trtcExplorer.request', 'trtcExplorer.signatureDebugger']);
   for (const type of panelTypes) {

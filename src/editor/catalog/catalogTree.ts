@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { getCatalog, searchActions } from '../../core/catalog/catalog';
 import type { ActionInfo, CategoryInfo, LocalizedText } from '../../core/catalog/types';
-import { CommandId, ContextKey } from '../common/ids';
+import { CatalogCommandId, ContextKey } from '../common/ids';
 import { isChineseUi } from '../common/config';
 
 /** A node of the API tree: a category, or an action inside one. */
@@ -99,7 +99,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
       a.deprecated ? 'circle-slash' : a.readOnly ? 'eye' : a.destructive ? 'warning' : 'play-circle',
     );
     item.contextValue = `;action;${a.readOnly ? 'readonly;' : ''}${a.destructive ? 'destructive;' : ''}`;
-    item.command = { command: CommandId.OpenAction, title: vscode.l10n.t('Open Action'), arguments: [{ action: a } satisfies ActionArgs] };
+    item.command = { command: CatalogCommandId.OpenAction, title: vscode.l10n.t('Open Action'), arguments: [{ action: a } satisfies ActionArgs] };
     item.accessibilityInformation = { label: `${a.name}, ${localized(a.summary)}` };
     return item;
   }

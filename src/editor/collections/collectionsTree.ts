@@ -7,12 +7,8 @@ import { findItem, listRequests } from '../../core/collections/collectionTree';
 import type { DocumentListing, StoreScope } from '../../core/collections/jsonFileStore';
 import { stringifyJson } from '../../core/json';
 import { reportError } from '../common/errors';
-import { CollectionCommandId, ContextKey } from '../common/ids';
+import { COLLECTIONS_DRAG_MIME, CollectionCommandId, ContextKey, HISTORY_DRAG_MIME, type HistoryDragData } from '../common/ids';
 import type { Log } from '../common/log';
-import { HISTORY_DRAG_MIME, type HistoryDragData } from '../history/historyTree';
-
-/** The mime type of a drag inside the collections view: a JSON list of {@link DraggedItem}. */
-export const COLLECTIONS_DRAG_MIME = 'application/vnd.code.tree.trtcexplorer.collections';
 
 /** A request or folder being dragged: its file and id. */
 export interface DraggedItem {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SpecDefaults } from '../../core/requests/completeSpec';
 import type { EndpointChoice } from '../../core/requests/types';
 import type { HttpMethod, Language, SignedHeadersMode, SignMethod } from '../../core/signing/types';
 
@@ -85,4 +86,20 @@ export function configuredEndpoint(config: ExplorerConfig): EndpointChoice {
     return { kind: 'custom', url: config.endpoint };
   }
   return config.site === 'intl' ? { kind: 'intl' } : config.site === 'regional' ? { kind: 'regional' } : { kind: 'nearest' };
+}
+
+/**
+ * What the settings say about every call a spec leaves open: where it goes, its language, methods,
+ * signed headers, time limit and region. Callers put the session's region over `region`.
+ */
+export function settingsDefaults(config: ExplorerConfig = readConfig()): Required<SpecDefaults> {
+  return {
+    region: config.defaultRegion,
+    endpoint: configuredEndpoint(config),
+    language: effectiveLanguage(config),
+    signMethod: config.signMethod,
+    httpMethod: config.httpMethod,
+    signedHeaders: config.signedHeaders,
+    timeoutMs: config.timeoutMs,
+  };
 }

@@ -1,13 +1,28 @@
-/** Every command id, in one place (`<ext>.<area>.<verb>`). */
-export const enum CommandId {
+/*
+ * Every id the extension uses, in one place: commands (`<ext>.<area>.<verb>`), views, context keys,
+ * state and secret keys, panel types. Command ids are plain enums, not `const enum`s, because the
+ * composition root registers each feature's commands from the list of its ids before the feature
+ * itself is loaded.
+ */
+
+/** Commands of the extension as a whole. */
+export enum CommandId {
   ShowLogs = 'trtcExplorer.showLogs',
   OpenSettings = 'trtcExplorer.openSettings',
+  CopyRequestId = 'trtcExplorer.result.copyRequestId',
+}
+
+/** Commands of the API view (`trtcExplorer.api.*`). */
+export enum CatalogCommandId {
   OpenAction = 'trtcExplorer.api.openAction',
   FindAction = 'trtcExplorer.api.findAction',
   FilterActions = 'trtcExplorer.api.filter',
   ClearFilter = 'trtcExplorer.api.clearFilter',
   OpenActionDocs = 'trtcExplorer.api.openDocs',
-  CopyRequestId = 'trtcExplorer.result.copyRequestId',
+}
+
+/** Commands of profiles, the region and the sandbox. */
+export enum ProfileCommandId {
   AddProfile = 'trtcExplorer.profile.add',
   EditProfile = 'trtcExplorer.profile.edit',
   SwitchProfile = 'trtcExplorer.profile.switch',
@@ -19,7 +34,7 @@ export const enum CommandId {
 }
 
 /** Commands of the history view (`trtcExplorer.history.*`). */
-export const enum HistoryCommandId {
+export enum HistoryCommandId {
   Refresh = 'trtcExplorer.history.refresh',
   Filter = 'trtcExplorer.history.filter',
   ClearFilter = 'trtcExplorer.history.clearFilter',
@@ -41,7 +56,7 @@ export const enum HistoryCommandId {
 }
 
 /** Commands of the collections view and of environments. */
-export const enum CollectionCommandId {
+export enum CollectionCommandId {
   Refresh = 'trtcExplorer.collections.refresh',
   SaveRequest = 'trtcExplorer.collections.saveRequest',
   NewCollection = 'trtcExplorer.collections.newCollection',
@@ -66,6 +81,30 @@ export const enum CollectionCommandId {
   SetSecret = 'trtcExplorer.environments.setSecret',
   ClearSecret = 'trtcExplorer.environments.clearSecret',
 }
+
+/** Commands of signature steps, the signature debugger and code export. */
+export enum SignatureCommandId {
+  ShowSignatureSteps = 'trtcExplorer.signature.showSteps',
+  RevealSignatureSteps = 'trtcExplorer.signature.revealSteps',
+  DebugSignature = 'trtcExplorer.signature.debug',
+  ExportCode = 'trtcExplorer.code.export',
+}
+
+/** Commands of the callback and UserSig tools. */
+export enum ToolCommandId {
+  VerifyCallback = 'trtcExplorer.callbacks.verify',
+  ShowCallbackEvents = 'trtcExplorer.callbacks.showEvents',
+  SimulateCallback = 'trtcExplorer.callbacks.simulate',
+  GenerateUserSig = 'trtcExplorer.usersig.generate',
+  DecodeUserSig = 'trtcExplorer.usersig.decode',
+  ForgetToolKeys = 'trtcExplorer.tools.forgetKeys',
+}
+
+/** The webview panel type of the signature debugger (also its serializer's key). */
+export const DEBUGGER_PANEL_TYPE = 'trtcExplorer.signatureDebugger';
+
+/** Context key listing the file names of open signature-steps documents, for the reveal button. */
+export const STEPS_DOCS_CONTEXT = 'trtcExplorer.signatureStepDocs';
 
 /** View ids contributed in package.json. */
 export const enum ViewId {
@@ -94,3 +133,40 @@ export const RESULT_SCHEME = 'trtc-result';
 export const REQUEST_PANEL_TYPE = 'trtcExplorer.request';
 /** The name of the sandbox pseudo-profile: generated answers, no credentials, no network. */
 export const SANDBOX_PROFILE = '$sandbox';
+
+/** Keys of what the extension keeps in the editor's global state (see `state.ts`). */
+export const enum GlobalStateKey {
+  ActiveProfile = 'trtcExplorer.activeProfile',
+  LastParams = 'trtcExplorer.lastParams',
+  LastCallbackUrl = 'trtcExplorer.callbacks.lastUrl',
+  LastSdkAppId = 'trtcExplorer.tools.lastSdkAppId',
+}
+
+/** Keys of what the extension keeps per workspace (see `state.ts`). */
+export const enum WorkspaceStateKey {
+  Environment = 'trtcExplorer.environment',
+}
+
+/** Keys of the extension's entries in the editor's secret storage. */
+export const enum SecretKey {
+  Profiles = 'trtcExplorer.profiles',
+  ToolKeys = 'trtcExplorer.toolKeys',
+}
+
+/** Ids of the status bar items (they let users hide each one on its own). */
+export const enum StatusBarItemId {
+  Profile = 'trtcExplorer.profile',
+  LastCall = 'trtcExplorer.lastCall',
+  ClockSkew = 'trtcExplorer.clockSkew',
+}
+
+/** The mime type a history drag carries: a JSON {@link HistoryDragData}. The collections view accepts it. */
+export const HISTORY_DRAG_MIME = 'application/vnd.code.tree.trtcexplorer.history';
+
+/** What a history drag carries: the ids of the dragged entries. */
+export interface HistoryDragData {
+  entryIds: string[];
+}
+
+/** The mime type of a drag inside the collections view. */
+export const COLLECTIONS_DRAG_MIME = 'application/vnd.code.tree.trtcexplorer.collections';

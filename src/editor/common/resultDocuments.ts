@@ -1,15 +1,48 @@
 import * as vscode from 'vscode';
+import type { CallResult, CallSpec } from '../../core/requests/types';
 import { RESULT_SCHEME } from './ids';
 
-/** One read-only virtual document: its text and the language it opens in. */
+/** The call a result document shows, so commands on the document can act on that call. */
+export interface DocumentCall {
+  spec: CallSpec;
+  result?: CallResult;
+  /** A profile name, or the sandbox's pseudo-profile name. */
+  profile?: string;
+}
+
+/** One read-only virtual document: its text, the language it opens in, and the call it shows. */
 interface VirtualDocument {
   text: string;
   language: string;
+  call?: DocumentCall;
+}
+
+/** Options of {@link ResultDocuments.open}. */
+export interface OpenOptions {
+  preserveFocus?: boolean;
+  /** The call the document shows (an answer, a signature), for the commands of its title bar. */
+  call?: DocumentCall;
 }
 
 // Result documents live in memory only. Old ones are evicted beyond this count; an editor that
 // still shows an evicted document keeps its text, and the history keeps every response anyway.
 const MAX_DOCUMENTS = 200;
+
+/** The file extension of a document in a language, so its tab and any "Save As" name fit its content. */
+function extensionOf(language: string): string {
+  switch (language) {
+    case 'json':
+      return '.json';
+    case 'jsonc':
+      return '.jsonc';
+    case 'markdown':
+      return '.md';
+    case 'plaintext':
+      return '.txt';
+    default:
+      return '';
+  }
+}
 
 /**
  * Serves results, traces and other generated texts as read-only documents under the extension's
@@ -31,8 +64,8 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
    * Creates a document titled `title` (the file-name part shown on the tab) and opens it beside
    * the form, reusing the column of the previous result.
    */
-  async open(title: string, text: string, language = 'json', options: { preserveFocus?: boolean } = {}): Promise<vscode.TextEditor> {
-    const uri = this.add(title, text);
+  async open(title: string, text: string, language = 'json', options: OpenOptions = {}): Promise<vscode.TextEditor> {
+    const uri = this.add(title, text, language, options.call);
     const doc = await vscode.workspace.openTextDocument(uri);
     const typed = doc.languageId === language ? doc : await vscode.languages.setTextDocumentLanguage(doc, language);
     const editor = await vscode.window.showTextDocument(typed, {
@@ -45,11 +78,10 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   /** Registers a document without opening it (for diffs); returns its URI. */
-  add(title: string, text: string, language = 'json'): vscode.Uri {
+  add(title: string, text: string, language = 'json', call?: DocumentCall): vscode.Uri {
     const safe = title.replace(/[\\/*?"<>|]+/g, '-');
-    const ext = language === 'json' ? '.json' : language === 'markdown' ? '.md' : '';
-    const path = `/${++this.counter}/${safe}${ext}`;
-    this.docs.set(path, { text, language });
+    const path = `/${++this.counter}/${safe}${extensionOf(language)}`;
+    this.docs.set(path, { text, language, ...(call ? { call } : {}) });
     while (this.docs.size > MAX_DOCUMENTS) {
       const oldest = this.docs.keys().next().value as string;
       this.docs.delete(oldest);
@@ -60,6 +92,11 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
   /** The text of a result document, for commands that act on the active editor. */
   textOf(uri: vscode.Uri): string | undefined {
     return uri.scheme === RESULT_SCHEME ? this.docs.get(uri.path)?.text : undefined;
+  }
+
+  /** The call a result document shows, when it was opened with one. */
+  callOf(uri: vscode.Uri): DocumentCall | undefined {
+    return uri.scheme === RESULT_SCHEME ? this.docs.get(uri.path)?.call : undefined;
   }
 
   dispose(): void {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Credentials } from '../../core/signing/types';
+import { GlobalStateKey, SecretKey } from '../common/ids';
+import type { GlobalState } from '../common/state';
 
 /** A named set of keys with its defaults. Lives only in SecretStorage. */
 export interface Profile {
@@ -33,8 +35,6 @@ const profileSchema = z.object({
 });
 const storeSchema = z.object({ version: z.literal(1), profiles: z.array(profileSchema) });
 
-const SECRET_KEY = 'trtcExplorer.profiles';
-const ACTIVE_KEY = 'trtcExplorer.activeProfile';
 
 /**
  * The only code that touches `context.secrets`. All profiles are one JSON document in
@@ -51,11 +51,11 @@ export class CredentialStore implements vscode.Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
-    private readonly state: vscode.Memento,
+    private readonly state: GlobalState,
     private readonly onSecretsLoaded: (values: string[]) => void = () => {},
   ) {
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEY) {
+      if (e.key === SecretKey.Profiles) {
         this.cache = undefined;
         this.changed.fire();
       }
@@ -66,7 +66,7 @@ export class CredentialStore implements vscode.Disposable {
     if (this.cache) {
       return this.cache;
     }
-    const raw = await this.secrets.get(SECRET_KEY);
+    const raw = await this.secrets.get(SecretKey.Profiles);
     let profiles: Profile[] = [];
     if (raw) {
       const parsed = storeSchema.safeParse(safeJson(raw));
@@ -86,7 +86,7 @@ export class CredentialStore implements vscode.Disposable {
   private async save(profiles: Profile[]): Promise<void> {
     this.cache = profiles;
     this.announceSecrets(profiles);
-    await this.secrets.store(SECRET_KEY, JSON.stringify({ version: 1, profiles }));
+    await this.secrets.store(SecretKey.Profiles, JSON.stringify({ version: 1, profiles }));
     this.changed.fire();
   }
 
@@ -119,11 +119,11 @@ export class CredentialStore implements vscode.Disposable {
 
   /** The active profile's name as stored, which may be the sandbox or a removed profile. */
   activeName(): string | undefined {
-    return this.state.get<string>(ACTIVE_KEY);
+    return this.state.get(GlobalStateKey.ActiveProfile);
   }
 
   async setActive(name: string | undefined): Promise<void> {
-    await this.state.update(ACTIVE_KEY, name);
+    await this.state.update(GlobalStateKey.ActiveProfile, name);
     this.changed.fire();
   }
 

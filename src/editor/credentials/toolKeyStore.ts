@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SecretKey } from '../common/ids';
 import { z } from 'zod';
 
 /** The two kinds of keys the tools may remember: UserSig secret keys and callback keys. */
@@ -17,7 +18,6 @@ const storeSchema = z.object({
 });
 type StoreData = z.infer<typeof storeSchema>;
 
-const SECRET_KEY = 'trtcExplorer.toolKeys';
 
 /**
  * The keys of the UserSig and callback tools that the user chose to remember, per SDKAppID, in
@@ -37,7 +37,7 @@ export class ToolKeyStore implements vscode.Disposable {
     private readonly onSecretsLoaded: (values: string[]) => void = () => {},
   ) {
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEY) {
+      if (e.key === SecretKey.ToolKeys) {
         this.cache = undefined;
         this.changed.fire();
       }
@@ -48,7 +48,7 @@ export class ToolKeyStore implements vscode.Disposable {
     if (this.cache) {
       return this.cache;
     }
-    const raw = await this.secrets.get(SECRET_KEY);
+    const raw = await this.secrets.get(SecretKey.ToolKeys);
     let data: StoreData = { version: 1, usersig: {}, callback: {} };
     if (raw) {
       const parsed = storeSchema.safeParse(safeJson(raw));
@@ -64,7 +64,7 @@ export class ToolKeyStore implements vscode.Disposable {
   private async save(data: StoreData): Promise<void> {
     this.cache = data;
     this.onSecretsLoaded([...Object.values(data.usersig), ...Object.values(data.callback)]);
-    await this.secrets.store(SECRET_KEY, JSON.stringify(data));
+    await this.secrets.store(SecretKey.ToolKeys, JSON.stringify(data));
     this.changed.fire();
   }
 

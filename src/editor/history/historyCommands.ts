@@ -5,18 +5,45 @@ import type { HistoryFilter } from '../../core/history/historyQuery';
 import { InputError } from '../../core/errors';
 import { stringifyJson } from '../../core/json';
 import { requestFromEntry } from '../../core/collections/savedRequest';
-import { wrapCommand } from '../common/errors';
+import type { RequestItem } from '../../core/collections/collectionFormat';
+import type { CallSpec } from '../../core/requests/types';
+import type { CommandHandler } from '../common/commands';
 import { ContextKey, HistoryCommandId, SANDBOX_PROFILE } from '../common/ids';
+import type { Log } from '../common/log';
+import type { Prompts } from '../common/prompts';
+import type { DocumentCall, ResultDocuments } from '../common/resultDocuments';
+import type { CredentialStore } from '../credentials/credentialStore';
 import { entryCallSpec } from '../../core/history/entryCallSpec';
 import { entryDocuments } from '../../core/history/entryDocuments';
+import type { RequestsFeature } from '../requests/requestsFeature';
 import type { SendOutcome } from '../requests/requestController';
-import { statusText, type HistoryEntryArgs, type HistoryNode } from './historyTree';
-import { RequestPanel } from '../requests/requestPanel';
-import { saveRequests, withSettings, type CollectionsContext } from '../collections/collectionCommands';
+import type { HistoryRecorder } from './historyRecorder';
+import { statusText, type HistoryEntryArgs, type HistoryNode, type HistoryTreeProvider } from './historyTree';
+
+/** What the history commands work with. Other features come in as lazy getters and functions, built by the composition root. */
+export interface HistoryContext {
+  log: Log;
+  credentials: CredentialStore;
+  results: ResultDocuments;
+  history: HistoryRecorder;
+  historyTree: HistoryTreeProvider;
+  historyView: vscode.TreeView<HistoryNode>;
+  prompts: Prompts;
+  /** The request forms and the controller, loaded on first use. */
+  requests: () => Promise<Pick<RequestsFeature, 'controller' | 'panels'>>;
+  /** The signature tools, for a recorded call. */
+  signature: {
+    showSteps(call: DocumentCall): Promise<unknown>;
+    debug(call: DocumentCall): Promise<unknown>;
+    exportCode(call: DocumentCall): Promise<unknown>;
+  };
+  /** Saves requests into a collection, asking where (and for a name when `askName`). */
+  saveToCollection(requests: RequestItem[], options: { askName: boolean }): Promise<unknown>;
+}
 
 /** The request of a history entry as the signature and export commands take it. */
-function entryCall(entry: HistoryEntry): { spec: ReturnType<typeof entryCallSpec>; profile?: string } {
-  return { spec: withSettings(entryCallSpec(entry)), ...(entry.profile ? { profile: entry.profile } : {}) };
+function entryCall(entry: HistoryEntry): { spec: CallSpec; profile?: string } {
+  return { spec: entryCallSpec(entry), ...(entry.profile ? { profile: entry.profile } : {}) };
 }
 
 /** A short name for an entry in titles: action and local time. */
@@ -49,7 +76,7 @@ function oneEntry(node: unknown): HistoryEntry {
 }
 
 /** The profile a re-run signs with: the recorded one when it still exists, else the active one. */
-async function profileFor(ctx: CollectionsContext, entry: HistoryEntry): Promise<string | undefined> {
+async function profileFor(ctx: HistoryContext, entry: HistoryEntry): Promise<string | undefined> {
   if (entry.sandbox) {
     return SANDBOX_PROFILE;
   }
@@ -60,9 +87,9 @@ async function profileFor(ctx: CollectionsContext, entry: HistoryEntry): Promise
 }
 
 /** Opens the entry's parameters in its action's form, with its region and methods. */
-async function loadInForm(ctx: CollectionsContext, entry: HistoryEntry): Promise<RequestPanel> {
+async function loadInForm(ctx: HistoryContext, entry: HistoryEntry): Promise<unknown> {
   const profile = await profileFor(ctx, entry);
-  const panel = RequestPanel.show(ctx, entry.action, {
+  const panel = (await ctx.requests()).panels.show(entry.action, {
     paramsText: stringifyJson(entryParams(entry), 2),
     options: {
       ...(entry.region ? { region: entry.region } : {}),
@@ -83,9 +110,9 @@ async function loadInForm(ctx: CollectionsContext, entry: HistoryEntry): Promise
  * Sends an entry's call again, signed now. An entry whose sensitive values were removed when it was
  * recorded is not sent: it opens in the form with the fields to fill in named.
  */
-async function rerun(ctx: CollectionsContext, entry: HistoryEntry): Promise<SendOutcome | undefined> {
+async function rerun(ctx: HistoryContext, entry: HistoryEntry): Promise<SendOutcome | undefined> {
   if (entry.redactedPaths.length > 0) {
-    RequestPanel.show(ctx, entry.action, {
+    (await ctx.requests()).panels.show(entry.action, {
       paramsText: stringifyJson(entryParams(entry), 2),
       options: { ...(entry.region ? { region: entry.region } : {}), signMethod: entry.signMethod, httpMethod: entry.httpMethod },
     });
@@ -94,11 +121,11 @@ async function rerun(ctx: CollectionsContext, entry: HistoryEntry): Promise<Send
     );
     return undefined;
   }
-  return ctx.controller.send(withSettings(entryCallSpec(entry)), await profileFor(ctx, entry), 'rerun');
+  return (await ctx.requests()).controller.send(entryCallSpec(entry), await profileFor(ctx, entry), 'rerun');
 }
 
 /** Opens two entries side by side in a diff editor, request and response field by field. */
-async function compare(ctx: CollectionsContext, left: HistoryEntry, right: HistoryEntry): Promise<void> {
+async function compare(ctx: HistoryContext, left: HistoryEntry, right: HistoryEntry): Promise<void> {
   const [a, b] = Date.parse(left.time) <= Date.parse(right.time) ? [left, right] : [right, left];
   const store = ctx.history.store;
   const leftUri = ctx.results.add(entryTitle(a), entryAsDocument(a, await store.getResponseBody(a.id)));
@@ -107,7 +134,7 @@ async function compare(ctx: CollectionsContext, left: HistoryEntry, right: Histo
 }
 
 /** Asks for an entry to compare, from the visible ones, newest first. */
-async function pickEntry(ctx: CollectionsContext, title: string, exclude?: HistoryEntry): Promise<HistoryEntry | undefined> {
+async function pickEntry(ctx: HistoryContext, title: string, exclude?: HistoryEntry): Promise<HistoryEntry | undefined> {
   const entries = (await ctx.historyTree.visibleEntries()).filter((e) => e.id !== exclude?.id).slice(0, 500);
   const pick = await ctx.prompts.pick(
     entries.map((e) => ({ label: e.action, description: `${statusText(e)} · ${new Date(e.time).toLocaleString(vscode.env.language, { hour12: false })}`, detail: e.requestId, entry: e })),
@@ -129,14 +156,14 @@ function describeFilter(f: HistoryFilter): string {
   return parts.join(', ');
 }
 
-function applyFilter(ctx: CollectionsContext, filter: HistoryFilter): void {
+function applyFilter(ctx: HistoryContext, filter: HistoryFilter): void {
   ctx.historyTree.setFilter(filter);
   const f = ctx.historyTree.filter;
   ctx.historyView.message = ctx.historyTree.filtered ? vscode.l10n.t('Filtered: {0}', describeFilter(f)) : undefined;
 }
 
 /** Lets the user narrow the view field by field; each choice adds to the current filter. */
-async function pickFilter(ctx: CollectionsContext): Promise<HistoryFilter | undefined> {
+async function pickFilter(ctx: HistoryContext): Promise<HistoryFilter | undefined> {
   const f = ctx.historyTree.filter;
   type Field = 'action' | 'ok' | 'error' | 'anyStatus' | 'http' | 'errorCode' | 'requestId' | 'text' | 'clear';
   const current = (v: string | number | undefined) => (v === undefined ? undefined : vscode.l10n.t('now: {0}', String(v)));
@@ -193,38 +220,37 @@ async function pickFilter(ctx: CollectionsContext): Promise<HistoryFilter | unde
   }
 }
 
-/** Registers the commands of the history view. */
-export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposable[] {
-  const reg = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, wrapCommand(ctx.log, id, fn as (...args: unknown[]) => unknown));
+/** The handlers of the history view's commands. */
+export function historyCommands(ctx: HistoryContext): Record<HistoryCommandId, CommandHandler> {
   let compareFirst: HistoryEntry | undefined;
-  return [
-    reg(HistoryCommandId.Refresh, async () => {
+  return {
+    [HistoryCommandId.Refresh]: async () => {
       await ctx.history.refresh();
       ctx.historyTree.refresh();
-    }),
-    reg(HistoryCommandId.Filter, async (filter?: HistoryFilter) => {
+    },
+    [HistoryCommandId.Filter]: async (filter?: HistoryFilter) => {
       const chosen = filter && typeof filter === 'object' && !('kind' in filter) ? filter : await pickFilter(ctx);
       if (chosen) {
         applyFilter(ctx, chosen);
       }
-    }),
-    reg(HistoryCommandId.ClearFilter, () => applyFilter(ctx, {})),
-    reg(HistoryCommandId.Open, async (node?: HistoryNode | HistoryEntryArgs) => {
+    },
+    [HistoryCommandId.ClearFilter]: () => applyFilter(ctx, {}),
+    [HistoryCommandId.Open]: async (node?: HistoryNode | HistoryEntryArgs) => {
       const entry = oneEntry(node);
       const docs = entryDocuments(entry, await ctx.history.store.getResponseBody(entry.id));
       await ctx.results.open(vscode.l10n.t('{0} request', entryTitle(entry)), docs.request, 'json', { preserveFocus: true });
       await ctx.results.open(vscode.l10n.t('{0} response', entryTitle(entry)), docs.response, 'json', { preserveFocus: true });
-    }),
-    reg(HistoryCommandId.Rerun, (node?: HistoryNode | HistoryEntryArgs) => rerun(ctx, oneEntry(node))),
-    reg(HistoryCommandId.LoadInForm, (node?: HistoryNode | HistoryEntryArgs) => loadInForm(ctx, oneEntry(node))),
-    reg(HistoryCommandId.SaveToCollection, async (node?: HistoryNode | HistoryEntryArgs, selection?: HistoryNode[]) => {
+    },
+    [HistoryCommandId.Rerun]: (node?: HistoryNode | HistoryEntryArgs) => rerun(ctx, oneEntry(node)),
+    [HistoryCommandId.LoadInForm]: (node?: HistoryNode | HistoryEntryArgs) => loadInForm(ctx, oneEntry(node)),
+    [HistoryCommandId.SaveToCollection]: async (node?: HistoryNode | HistoryEntryArgs, selection?: HistoryNode[]) => {
       const entries = entriesOf(node, selection);
       if (entries.length === 0) {
         throw new InputError(vscode.l10n.t('Run this command on an entry of the History view.'));
       }
-      return saveRequests(ctx, entries.map((e) => requestFromEntry(e)), { askName: entries.length === 1 });
-    }),
-    reg(HistoryCommandId.Delete, async (node?: HistoryNode | HistoryEntryArgs, selection?: HistoryNode[]) => {
+      return ctx.saveToCollection(entries.map((e) => requestFromEntry(e)), { askName: entries.length === 1 });
+    },
+    [HistoryCommandId.Delete]: async (node?: HistoryNode | HistoryEntryArgs, selection?: HistoryNode[]) => {
       const entries = entriesOf(node, selection);
       for (const e of entries) {
         await ctx.history.store.delete(e.id);
@@ -234,13 +260,13 @@ export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposa
         void vscode.commands.executeCommand('setContext', ContextKey.HistoryCompareSelected, false);
       }
       return entries.length;
-    }),
+    },
     // A history entry keeps no signature, so these sign the recorded request again with its
     // profile's keys (the steps document says it shows a fresh signature).
-    reg(HistoryCommandId.ShowSignatureSteps, (node?: HistoryNode | HistoryEntryArgs) => vscode.commands.executeCommand('trtcExplorer.signature.showSteps', entryCall(oneEntry(node)))),
-    reg(HistoryCommandId.DebugSignature, (node?: HistoryNode | HistoryEntryArgs) => vscode.commands.executeCommand('trtcExplorer.signature.debug', entryCall(oneEntry(node)))),
-    reg(HistoryCommandId.ExportCode, (node?: HistoryNode | HistoryEntryArgs) => vscode.commands.executeCommand('trtcExplorer.code.export', entryCall(oneEntry(node)))),
-    reg(HistoryCommandId.CopyRequestId, async (node?: HistoryNode | HistoryEntryArgs) => {
+    [HistoryCommandId.ShowSignatureSteps]: (node?: HistoryNode | HistoryEntryArgs) => ctx.signature.showSteps(entryCall(oneEntry(node))),
+    [HistoryCommandId.DebugSignature]: (node?: HistoryNode | HistoryEntryArgs) => ctx.signature.debug(entryCall(oneEntry(node))),
+    [HistoryCommandId.ExportCode]: (node?: HistoryNode | HistoryEntryArgs) => ctx.signature.exportCode(entryCall(oneEntry(node))),
+    [HistoryCommandId.CopyRequestId]: async (node?: HistoryNode | HistoryEntryArgs) => {
       const entry = oneEntry(node);
       if (!entry.requestId) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This call has no RequestId: it did not reach the API.'));
@@ -248,20 +274,20 @@ export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposa
       }
       await vscode.env.clipboard.writeText(entry.requestId);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('RequestId {0} copied', entry.requestId), 3000);
-    }),
-    reg(HistoryCommandId.SelectForCompare, (node?: HistoryNode | HistoryEntryArgs) => {
+    },
+    [HistoryCommandId.SelectForCompare]: (node?: HistoryNode | HistoryEntryArgs) => {
       compareFirst = oneEntry(node);
       void vscode.commands.executeCommand('setContext', ContextKey.HistoryCompareSelected, true);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} selected for compare: choose "Compare with Selected" on another entry', entryTitle(compareFirst)), 5000);
-    }),
-    reg(HistoryCommandId.CompareWithSelected, async (node?: HistoryNode | HistoryEntryArgs) => {
+    },
+    [HistoryCommandId.CompareWithSelected]: async (node?: HistoryNode | HistoryEntryArgs) => {
       const second = oneEntry(node);
       if (!compareFirst) {
         throw new InputError(vscode.l10n.t('Choose "Select for Compare" on an entry first.'));
       }
       await compare(ctx, compareFirst, second);
-    }),
-    reg(HistoryCommandId.Compare, async (node?: HistoryNode | HistoryEntryArgs, selection?: HistoryNode[]) => {
+    },
+    [HistoryCommandId.Compare]: async (node?: HistoryNode | HistoryEntryArgs, selection?: HistoryNode[]) => {
       const entries = entriesOf(node, selection);
       if (entries.length > 2) {
         throw new InputError(vscode.l10n.t('Select exactly two entries to compare ({0} are selected).', entries.length));
@@ -271,8 +297,8 @@ export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposa
       if (first && second) {
         await compare(ctx, first, second);
       }
-    }),
-    reg(HistoryCommandId.Clear, async () => {
+    },
+    [HistoryCommandId.Clear]: async () => {
       const size = ctx.history.store.size;
       const clear = vscode.l10n.t('Clear History');
       const ok = await ctx.prompts.confirm(
@@ -284,8 +310,8 @@ export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposa
         await ctx.history.store.clear();
       }
       return ok;
-    }),
-    reg(HistoryCommandId.Export, async (uri?: unknown) => {
+    },
+    [HistoryCommandId.Export]: async (uri?: unknown) => {
       await ctx.history.ensureLoaded();
       const filter = ctx.historyTree.filter;
       const target =
@@ -306,13 +332,13 @@ export function registerHistoryCommands(ctx: CollectionsContext): vscode.Disposa
       const count = ctx.history.store.query(filter).length;
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} history entries to {1}. Sensitive parameters were never recorded; response bodies are included.', count, target.fsPath));
       return target;
-    }),
-    reg(HistoryCommandId.CopyFolderPath, async () => {
+    },
+    [HistoryCommandId.CopyFolderPath]: async () => {
       await vscode.env.clipboard.writeText(ctx.history.dir);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Copied {0}. Set TRTC_EXPLORER_HISTORY_DIR to this folder so that "trtc-explorer call --history" records calls into this view.', ctx.history.dir),
       );
       return ctx.history.dir;
-    }),
-  ];
+    },
+  };
 }

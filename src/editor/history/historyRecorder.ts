@@ -3,10 +3,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { historyInputFromCall, historyInputFromFailure } from '../../core/history/historyEntry';
 import { HISTORY_FILE_NAME, HistoryStore, type HistoryChange, type HistoryNotice, type HistorySubscription } from '../../core/history/historyStore';
-import type { CallResult, CallSpec } from '../../core/requests/types';
+import type { CallRecorder, FinishedCall } from '../../core/requests/callEvents';
 import { readConfig } from '../common/config';
 import type { Log } from '../common/log';
-import type { CallRecorder, CallSource } from '../requests/requestController';
 
 /** The store's limits, read from the settings unless a test passes its own. */
 export interface HistoryLimits {
@@ -86,8 +85,9 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
     return this.loading;
   }
 
-  /** Appends one finished call; the request controller calls it for every call it makes. */
-  async record(spec: CallSpec, outcome: { result?: CallResult; error?: unknown }, meta: { source: CallSource; profile?: string }): Promise<void> {
+  /** Appends one finished call; the composition root passes it every call the request controller announces. */
+  async record({ spec, outcome, source, profile }: FinishedCall): Promise<void> {
+    const meta = { source, ...(profile ? { profile } : {}) };
     const input = outcome.result ? historyInputFromCall(spec, outcome.result, meta) : historyInputFromFailure(spec, outcome.error, meta);
     await this.current.append(input);
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isEntryOk, type HistoryEntry } from '../../core/history/historyEntry';
 import { dayInTimeZone, groupByDay, type HistoryFilter } from '../../core/history/historyQuery';
-import { ContextKey, HistoryCommandId } from '../common/ids';
+import { ContextKey, HISTORY_DRAG_MIME, HistoryCommandId, type HistoryDragData } from '../common/ids';
 import type { HistoryRecorder } from './historyRecorder';
 
 /** A node of the history view: a calendar day, or one recorded call inside it. */
@@ -9,17 +9,6 @@ export type HistoryNode = { kind: 'day'; day: string; entries: HistoryEntry[] } 
 
 /** Arguments of commands run on an entry node. */
 export type HistoryEntryArgs = Pick<Extract<HistoryNode, { kind: 'entry' }>, 'entry'>;
-
-/**
- * The mime type a history drag carries: a JSON list of entry ids. The collections view accepts it
- * and saves the entries as requests.
- */
-export const HISTORY_DRAG_MIME = 'application/vnd.code.tree.trtcexplorer.history';
-
-/** What a history drag carries. */
-export interface HistoryDragData {
-  entryIds: string[];
-}
 
 /**
  * The history view: days, newest first, then the calls of each day. Nothing is read from disk until

@@ -39,11 +39,3 @@ export class ClockSkew implements vscode.Disposable {
     this.changed.dispose();
   }
 }
-
-/** "45 s ahead", "3 min 2 s behind": how the local clock stands against the server. */
-export function describeSkew(offsetMs: number): string {
-  const total = Math.round(Math.abs(offsetMs) / 1000);
-  const text = total >= 60 ? vscode.l10n.t('{0} min {1} s', Math.floor(total / 60), total % 60) : vscode.l10n.t('{0} s', total);
-  // A positive offset means the server is ahead, so the local clock is behind.
-  return offsetMs > 0 ? vscode.l10n.t('{0} behind', text) : vscode.l10n.t('{0} ahead', text);
-}

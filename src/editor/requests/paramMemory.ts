@@ -1,8 +1,8 @@
-import type * as vscode from 'vscode';
 import { isJsonObject, mapJsonStrings, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../../core/json';
 import { redactParams, REDACTED } from '../../core/sensitive';
+import { GlobalStateKey } from '../common/ids';
+import type { GlobalState } from '../common/state';
 
-const KEY = 'trtcExplorer.lastParams';
 // Enough for the actions a person works with; the least recently used fall out first.
 const MAX_ACTIONS = 100;
 
@@ -11,11 +11,11 @@ const MAX_ACTIONS = 100;
  * user left off. Sensitive values (storage keys, UserSigs) are never stored: they come back empty.
  */
 export class ParamMemory {
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: GlobalState) {}
 
   /** The remembered parameters of an action as JSON text, or undefined. */
   get(action: string): string | undefined {
-    const text = this.state.get<Record<string, string>>(KEY, {})[action];
+    const text = this.state.get(GlobalStateKey.LastParams)?.[action];
     if (!text) {
       return undefined;
     }
@@ -29,14 +29,14 @@ export class ParamMemory {
 
   /** Remembers parameters (redacted) for an action. */
   async set(action: string, params: JsonObject): Promise<void> {
-    const all = { ...this.state.get<Record<string, string>>(KEY, {}) };
+    const all = { ...this.state.get(GlobalStateKey.LastParams) };
     delete all[action];
     all[action] = stringifyJson(redactParams(params).params);
     const names = Object.keys(all);
     for (const stale of names.slice(0, Math.max(0, names.length - MAX_ACTIONS))) {
       delete all[stale];
     }
-    await this.state.update(KEY, all);
+    await this.state.update(GlobalStateKey.LastParams, all);
   }
 }
 

@@ -1,30 +1,34 @@
 import * as vscode from 'vscode';
 import { findAction } from '../../core/catalog/catalog';
-import { lookupErrorCode } from '../../core/catalog/errorCodes';
 import { CancelledError, ExplorerError, formatBytes } from '../../core/errors';
 import { HttpClient } from '../../core/http/httpClient';
-import { parseAnswerJson, stringifyJson } from '../../core/json';
+import type { CallSource, FinishedCall } from '../../core/requests/callEvents';
 import { CallExecutor, defaultRetries, sandboxCall, type CallOptions } from '../../core/requests/callExecutor';
+import { completeSpec } from '../../core/requests/completeSpec';
+import { describeOutcome, describeSkew, resultDocumentText, skewSentence, type OutcomeLanguage } from '../../core/requests/describeOutcome';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
-import { CommandId, ContextKey, SANDBOX_PROFILE } from '../common/ids';
+import { SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
-import { credentialsOf, type CredentialStore, type Profile } from '../credentials/credentialStore';
 import type { ResultDocuments } from '../common/resultDocuments';
+import { credentialsOf, type CredentialStore, type Profile } from '../credentials/credentialStore';
+import type { ExplorerSession } from '../credentials/session';
 import type { ResultSummary } from '../../shared/requestProtocol';
-import type { ExplorerStatusBar } from './statusBar';
-import { describeSkew, type ClockSkew } from './clockSkew';
+import type { ClockSkew } from './clockSkew';
 
 // Responses larger than this are offered as a file: an editor on a multi-megabyte JSON document
 // turns sluggish and tokenization stops.
 const LARGE_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** Where a call came from, for the history. */
-export type CallSource = 'form' | 'collection' | 'rerun';
+export type { CallSource, FinishedCall };
 
-/** Receives every finished call; the history store implements it. */
-export interface CallRecorder {
-  record(spec: CallSpec, outcome: { result?: CallResult; error?: unknown }, meta: { source: CallSource; profile?: string }): Promise<void>;
+/**
+ * A finished call as the controller announces it. A listener whose work must be done before the
+ * call counts as finished (the history recording it) passes that work to `waitUntil`; `send` and
+ * `execute` return only after it settles.
+ */
+export interface FinishedCallEvent extends FinishedCall {
+  waitUntil(work: Promise<unknown>): void;
 }
 
 /** What the panel and commands get back from {@link RequestController.send}. */
@@ -36,16 +40,47 @@ export interface SendOutcome {
 }
 
 /**
- * Runs calls for the editor: picks the profile's credentials (or the sandbox), asks before calls
- * that change state on a production profile, shows cancellable progress, signs and sends in the
- * extension host, records the call, opens the answer as a JSON document, and keeps the status bar
- * and the clock-skew measurement current.
+ * What the controller offers the user besides the call itself, implemented by other features and
+ * passed in by the composition root, so the controller never names their commands.
+ */
+export interface ControllerActions {
+  addProfile(): Promise<unknown>;
+  useSandbox(): Promise<unknown>;
+  showSignatureSteps(call: { spec: CallSpec; result: CallResult }): Promise<unknown>;
+  debugSignature(call: { spec: CallSpec; result: CallResult }): Promise<unknown>;
+}
+
+/** What the controller is built from. */
+export interface ControllerDeps {
+  credentials: CredentialStore;
+  results: ResultDocuments;
+  clock: ClockSkew;
+  log: Log;
+  version: string;
+  /** The session: its region and the settings complete every call. */
+  session: ExplorerSession;
+  actions: ControllerActions;
+}
+
+/** The text language of descriptions, following the editor. */
+function uiLanguage(): OutcomeLanguage {
+  return isChineseUi() ? 'zh' : 'en';
+}
+
+/**
+ * Runs calls for the editor: picks the profile's credentials (or the sandbox), completes the spec
+ * with the settings, asks before calls that change state on a production profile, signs and sends
+ * in the extension host, and announces every finished call with {@link onDidFinishCall}, which the
+ * history, the status bar and the walkthrough follow. `send` adds progress, the result document and
+ * the error help around the same path `execute` takes for collection runs.
  */
 export class RequestController implements vscode.Disposable {
   private http: HttpClient | undefined;
   private executor: CallExecutor | undefined;
   private useServerTime = false;
-  private recorder: CallRecorder | undefined;
+  private readonly finished = new vscode.EventEmitter<FinishedCallEvent>();
+  /** Fires after every call, sent or failed, from any source. */
+  readonly onDidFinishCall = this.finished.event;
 
   /**
    * Asks whether to send a state-changing call with a production profile. A modal dialog by
@@ -61,20 +96,13 @@ export class RequestController implements vscode.Disposable {
     return choice === ok;
   };
 
-  constructor(
-    private readonly deps: {
-      credentials: CredentialStore;
-      results: ResultDocuments;
-      statusBar: ExplorerStatusBar;
-      clock: ClockSkew;
-      log: Log;
-      version: string;
-    },
-  ) {}
+  constructor(private readonly deps: ControllerDeps) {}
 
-  /** Connects the history; calls made before that are not recorded. */
-  setRecorder(recorder: CallRecorder): void {
-    this.recorder = recorder;
+  /** Tells every listener about a finished call and waits for the work they hand back. */
+  private async announce(call: FinishedCall): Promise<void> {
+    const pending: Array<Promise<unknown>> = [];
+    this.finished.fire({ ...call, waitUntil: (work) => void pending.push(work) });
+    await Promise.allSettled(pending);
   }
 
   /** Drops the HTTP client so the next call picks up changed proxy settings. */
@@ -108,25 +136,26 @@ export class RequestController implements vscode.Disposable {
           add,
           sandbox,
         )
-        .then((c) => c && vscode.commands.executeCommand(c === add ? CommandId.AddProfile : CommandId.UseSandbox));
+        .then((c) => (c === add ? this.deps.actions.addProfile() : c === sandbox ? this.deps.actions.useSandbox() : undefined));
       throw new CancelledError(vscode.l10n.t('No profile to sign with'));
     }
     return { sandbox: false, profile };
   }
 
   /**
-   * What every call needs first: the profile (or the sandbox), the spec completed with the
-   * profile's region and the settings, and — for a state-changing call with a production profile —
-   * the user's consent (`declined` when refused).
+   * What every call needs first: the profile (or the sandbox), the completed spec, and — for a
+   * state-changing call with a production profile — the user's consent (`declined` when refused).
    */
-  private async prepareCall(spec: CallSpec, profileName: string | undefined): Promise<{ profile?: Profile; sandbox: boolean; spec: CallSpec; declined: boolean }> {
+  private async prepare(spec: CallSpec, profileName: string | undefined): Promise<{ profile?: Profile; spec: CallSpec; declined: boolean }> {
     const resolved = await this.resolveProfile(profileName);
     const profile = resolved.sandbox ? undefined : resolved.profile;
-    const config = readConfig();
-    const fullSpec: CallSpec = { ...spec, region: spec.region || profile?.region || config.defaultRegion, timeoutMs: spec.timeoutMs ?? config.timeoutMs };
+    const fullSpec = completeSpec(spec, this.deps.session.specDefaults(profile));
     const declined =
-      !!profile?.production && !!findAction(spec.action)?.destructive && config.confirmProduction && !(await this.confirmProduction(spec.action, profile.name, fullSpec.region ?? ''));
-    return { ...(profile ? { profile } : {}), sandbox: resolved.sandbox, spec: fullSpec, declined };
+      !!profile?.production &&
+      !!findAction(spec.action)?.destructive &&
+      readConfig().confirmProduction &&
+      !(await this.confirmProduction(spec.action, profile.name, fullSpec.region ?? ''));
+    return { ...(profile ? { profile } : {}), spec: fullSpec, declined };
   }
 
   /** The executor options of a call: retries for read-only actions, and the server's clock when chosen. */
@@ -148,46 +177,77 @@ export class RequestController implements vscode.Disposable {
     this.useServerTime = on;
   }
 
-  /** Sends one call with progress and cancellation, records it and opens its answer. */
-  async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<SendOutcome> {
-    const prepared = await this.prepareCall(spec, profileName);
-    const { profile, spec: fullSpec } = prepared;
-    if (prepared.declined) {
-      return { spec: fullSpec, summary: { outcome: 'cancelled', sandbox: false, message: vscode.l10n.t('Not sent') } };
+  /**
+   * The one path of every call: prepare, answer from the sandbox or sign and send, measure the
+   * clock, and announce the finished call. API errors come back as a result; transport failures
+   * are announced and thrown.
+   */
+  private async run(
+    spec: CallSpec,
+    profileName: string | undefined,
+    source: CallSource,
+    signal: AbortSignal | undefined,
+    send: (call: (signal: AbortSignal | undefined, report?: (reason: string) => void) => Promise<CallResult>) => Thenable<CallResult> = (call) => call(signal),
+  ): Promise<{ spec: CallSpec; result?: CallResult; declined?: true }> {
+    const { profile, spec: fullSpec, declined } = await this.prepare(spec, profileName);
+    if (declined) {
+      return { spec: fullSpec, declined: true };
     }
-    if (!profile) {
-      const result = sandboxCall(fullSpec);
-      await this.finish(fullSpec, result, undefined, source);
-      return { spec: fullSpec, result, summary: this.summarize(result) };
-    }
-
-    const started = Date.now();
+    // The history names generated answers' profile `sandbox`.
+    const meta = { source, profile: profile ? profile.name : 'sandbox' };
     try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Calling {0}', spec.action), cancellable: true },
-        (progress, token) => {
+      const result = profile
+        ? await send((s, report) =>
+            this.getExecutor().call(fullSpec, {
+              ...this.callOptions(fullSpec, profile, s),
+              onRetry: (attempt, reason, delay) => {
+                this.deps.log.info('request', `${spec.action}: retry ${attempt} after ${reason} in ${delay} ms`);
+                report?.(reason);
+              },
+            }),
+          )
+        : sandboxCall(fullSpec);
+      if (!result.sandbox) {
+        this.deps.clock.observe(result.serverDateMs, Date.parse(result.startedAt), result.latencyMs);
+      }
+      this.deps.log.info(
+        'request',
+        `${spec.action} → HTTP ${result.httpStatus}${result.error ? ` ${result.error.code}` : ''} in ${result.latencyMs} ms, RequestId ${result.requestId ?? '-'}${result.sandbox ? ' (sandbox)' : ''}`,
+      );
+      await this.announce({ spec: fullSpec, outcome: { result }, ...meta });
+      return { spec: fullSpec, result };
+    } catch (e) {
+      this.deps.log.error('request', `${spec.action} failed`, e);
+      await this.announce({ spec: fullSpec, outcome: { error: e }, ...meta });
+      throw e;
+    }
+  }
+
+  /** Sends one call with progress and cancellation, opens its answer and explains an API error. */
+  async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<SendOutcome> {
+    let fullSpec = spec;
+    try {
+      const done = await this.run(spec, profileName, source, signal, (call) =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Calling {0}', spec.action), cancellable: true }, (progress, token) => {
           // Either the notification's Cancel button or the caller (the form's Cancel) stops the call.
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
           signal?.addEventListener('abort', () => abort.abort(), { once: true });
-          return this.getExecutor().call(fullSpec, {
-            ...this.callOptions(fullSpec, profile, abort.signal),
-            onRetry: (attempt, reason, delay) => {
-              this.deps.log.info('request', `${spec.action}: retry ${attempt} after ${reason} in ${delay} ms`);
-              progress.report({ message: vscode.l10n.t('retrying after {0}…', reason) });
-            },
-          });
-        },
+          return call(abort.signal, (reason) => progress.report({ message: vscode.l10n.t('retrying after {0}…', reason) }));
+        }),
       );
-      this.deps.clock.observe(result.serverDateMs, Date.parse(result.startedAt), result.latencyMs);
-      await this.finish(fullSpec, result, profile, source);
-      return { spec: fullSpec, result, summary: this.summarize(result) };
+      fullSpec = done.spec;
+      if (done.declined || !done.result) {
+        return { spec: done.spec, summary: { outcome: 'cancelled', sandbox: false, message: vscode.l10n.t('Not sent') } };
+      }
+      await this.openResult(done.spec, done.result, { ...(profileName ? { profile: profileName } : {}) });
+      if (done.result.error) {
+        void this.offerErrorHelp(done.spec, done.result);
+      }
+      return { spec: done.spec, result: done.result, summary: this.summarize(done.result) };
     } catch (e) {
       const error = e instanceof ExplorerError ? e : new Error(String(e));
-      this.deps.log.error('request', `${spec.action} failed after ${Date.now() - started} ms`, error);
-      await this.recorder?.record(fullSpec, { error }, { source, ...(profile ? { profile: profile.name } : {}) }).catch(() => undefined);
       const cancelled = e instanceof ExplorerError && e.kind === 'cancelled';
-      this.deps.statusBar.setLastCall({ action: spec.action, outcome: 'failed', sandbox: false });
       if (!cancelled) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', spec.action, error.message), vscode.l10n.t('Show Logs')).then((c) => c && this.deps.log.show());
       }
@@ -196,57 +256,23 @@ export class RequestController implements vscode.Disposable {
   }
 
   /**
-   * Signs and sends one call without progress, result document or status bar update, for collection
-   * runs that report on their own. Applies the same profile defaults, production confirmation,
-   * retries and clock offset as {@link send}, and records the call with `source`. Returns the API's
-   * answer (an API error included); throws transport failures after recording them.
+   * Signs and sends one call without progress, result document or error help, for collection runs
+   * that report on their own. The same defaults, confirmation, retries, clock and announcement as
+   * {@link send}. Returns the API's answer (an API error included); throws transport failures.
    */
   async execute(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<CallResult> {
-    const { profile, spec: fullSpec, declined } = await this.prepareCall(spec, profileName);
-    const meta = { source, profile: profile ? profile.name : 'sandbox' };
-    if (declined) {
+    const done = await this.run(spec, profileName, source, signal);
+    if (done.declined || !done.result) {
       throw new CancelledError(vscode.l10n.t('Not sent'));
     }
-    try {
-      const result = profile ? await this.getExecutor().call(fullSpec, this.callOptions(fullSpec, profile, signal)) : sandboxCall(fullSpec);
-      if (!result.sandbox) {
-        this.deps.clock.observe(result.serverDateMs, Date.parse(result.startedAt), result.latencyMs);
-      }
-      await this.recorder?.record(fullSpec, { result }, meta).catch((e) => this.deps.log.error('history', 'could not record the call', e));
-      return result;
-    } catch (e) {
-      this.deps.log.error('request', `${spec.action} failed`, e);
-      await this.recorder?.record(fullSpec, { error: e }, meta).catch(() => undefined);
-      throw e;
-    }
+    return done.result;
   }
 
-  private async finish(spec: CallSpec, result: CallResult, profile: Profile | undefined, source: CallSource): Promise<void> {
-    this.deps.log.info(
-      'request',
-      `${spec.action} → HTTP ${result.httpStatus}${result.error ? ` ${result.error.code}` : ''} in ${result.latencyMs} ms, RequestId ${result.requestId ?? '-'}${result.sandbox ? ' (sandbox)' : ''}`,
-    );
-    await this.recorder
-      ?.record(spec, { result }, { source, ...(profile ? { profile: profile.name } : result.sandbox ? { profile: 'sandbox' } : {}) })
-      .catch((e) => this.deps.log.error('history', 'could not record the call', e));
-    this.deps.statusBar.setLastCall({
-      action: spec.action,
-      outcome: result.error ? 'api-error' : 'ok',
-      httpStatus: result.httpStatus,
-      latencyMs: result.latencyMs,
-      ...(result.requestId ? { requestId: result.requestId } : {}),
-      ...(result.error ? { errorCode: result.error.code } : {}),
-      sandbox: result.sandbox,
-    });
-    void vscode.commands.executeCommand('setContext', ContextKey.HasCalled, true);
-    await this.openResult(spec, result);
-    if (result.error) {
-      void this.offerErrorHelp(spec, result);
-    }
-  }
-
-  /** Opens the answer as a read-only JSON document, or offers a file when it is very large. */
-  async openResult(spec: CallSpec, result: CallResult, options: { preserveFocus?: boolean } = {}): Promise<void> {
+  /**
+   * Opens the answer as a read-only JSON document that remembers its call (for the signature
+   * buttons of its title bar), or offers a file when it is very large.
+   */
+  async openResult(spec: CallSpec, result: CallResult, options: { preserveFocus?: boolean; profile?: string } = {}): Promise<void> {
     const time = new Date(result.startedAt).toLocaleTimeString(undefined, { hour12: false });
     const title = `${spec.action} ${time}${result.sandbox ? ' (sandbox)' : ''}`;
     const bytes = Buffer.byteLength(result.responseText);
@@ -265,25 +291,32 @@ export class RequestController implements vscode.Disposable {
       }
       return;
     }
-    await this.deps.results.open(title, resultDocumentText(result), result.error ? 'jsonc' : 'json', options);
+    const text = resultDocumentText(result, { language: uiLanguage(), ...this.clockOption() });
+    await this.deps.results.open(title, text, result.error ? 'jsonc' : 'json', {
+      ...(options.preserveFocus !== undefined ? { preserveFocus: options.preserveFocus } : {}),
+      call: { spec, result, ...(options.profile ? { profile: options.profile } : {}) },
+    });
+  }
+
+  private clockOption(): { clockOffsetMs?: number } {
+    return this.deps.clock.offsetMs !== undefined ? { clockOffsetMs: this.deps.clock.offsetMs } : {};
   }
 
   /** Explains an API error next to its document, with the ways forward. */
   private async offerErrorHelp(spec: CallSpec, result: CallResult): Promise<void> {
-    const code = result.error!.code;
-    const info = lookupErrorCode(code);
-    const zh = isChineseUi();
-    let message = `${code}: ${info ? (zh ? info.explanation.zh : info.explanation.en) : result.error!.message}`;
+    const d = describeOutcome(result, { language: uiLanguage() });
+    let message = `${d.errorCode}: ${d.explanation ?? d.message ?? ''}`;
     const actions: string[] = [];
     const steps = vscode.l10n.t('Show Signature Steps');
     const debug = vscode.l10n.t('Debug Signature');
     const serverTime = vscode.l10n.t('Sign with Server Time');
     const copy = vscode.l10n.t('Copy RequestId');
-    if (code === 'AuthFailure.SignatureExpire' && this.deps.clock.offsetMs !== undefined) {
-      message += ' ' + vscode.l10n.t('Your clock is {0} the server.', describeSkew(this.deps.clock.offsetMs));
+    const offset = this.deps.clock.offsetMs;
+    if (d.errorCode === 'AuthFailure.SignatureExpire' && offset !== undefined) {
+      message += ' ' + skewSentence(offset, uiLanguage());
       actions.push(serverTime);
     }
-    if (info?.signature) {
+    if (d.signatureRelated) {
       actions.push(debug);
     }
     actions.push(steps);
@@ -293,11 +326,11 @@ export class RequestController implements vscode.Disposable {
     const choice = await vscode.window.showErrorMessage(message, ...actions);
     if (choice === serverTime) {
       this.useServerClock();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Calls are now signed with the server time (offset {0}). Send again.', describeSkew(this.deps.clock.offsetMs ?? 0)));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Calls are now signed with the server time (offset {0}). Send again.', describeSkew(offset ?? 0, uiLanguage())));
     } else if (choice === debug) {
-      await vscode.commands.executeCommand('trtcExplorer.signature.debug', { spec, result });
+      await this.deps.actions.debugSignature({ spec, result });
     } else if (choice === steps) {
-      await vscode.commands.executeCommand('trtcExplorer.signature.showSteps', { spec, result });
+      await this.deps.actions.showSignatureSteps({ spec, result });
     } else if (choice === copy && result.requestId) {
       await vscode.env.clipboard.writeText(result.requestId);
     }
@@ -305,54 +338,11 @@ export class RequestController implements vscode.Disposable {
 
   /** The panel's header line for a result. */
   summarize(result: CallResult): ResultSummary {
-    const base = {
-      httpStatus: result.httpStatus,
-      latencyMs: result.latencyMs,
-      ...(result.requestId ? { requestId: result.requestId } : {}),
-      sandbox: result.sandbox,
-    };
-    if (!result.error) {
-      return { outcome: 'ok', ...base };
-    }
-    const info = lookupErrorCode(result.error.code);
-    const zh = isChineseUi();
-    // An expired signature is almost always a clock that is off: say by how much, when measured.
-    const skew =
-      result.error.code === 'AuthFailure.SignatureExpire' && this.deps.clock.offsetMs !== undefined
-        ? ` ${vscode.l10n.t('Your clock is {0} the server.', describeSkew(this.deps.clock.offsetMs))}`
-        : '';
-    return {
-      outcome: 'api-error',
-      ...base,
-      errorCode: result.error.code,
-      message: result.error.message,
-      ...(info ? { explanation: (zh ? info.explanation.zh : info.explanation.en) + skew, nextStep: zh ? info.nextStep.zh : info.nextStep.en } : {}),
-      ...(info?.signature ? { signatureRelated: true } : {}),
-    };
+    return describeOutcome(result, { language: uiLanguage(), ...this.clockOption() });
   }
 
   dispose(): void {
+    this.finished.dispose();
     void this.http?.close();
   }
-}
-
-/**
- * The text of a result document: the whole answer pretty-printed, big integers exact. An error
- * answer is JSON with comments, headed by what the code means and what to do.
- */
-export function resultDocumentText(result: CallResult): string {
-  const body = stringifyJson(parseAnswerJson(result.responseText), 2);
-  const header: string[] = [];
-  if (result.sandbox) {
-    header.push('// Sandbox answer: generated from the catalog, not sent to Tencent Cloud.');
-  }
-  if (result.error) {
-    const info = lookupErrorCode(result.error.code);
-    const zh = isChineseUi();
-    header.push(`// ${result.error.code}: ${result.error.message}`);
-    if (info) {
-      header.push(`// ${zh ? info.explanation.zh : info.explanation.en}`, `// ${zh ? info.nextStep.zh : info.nextStep.en}`);
-    }
-  }
-  return header.length && result.error ? `${header.map((l) => l.replace(/\n/g, ' ')).join('\n')}\n${body}\n` : `${body}\n`;
 }

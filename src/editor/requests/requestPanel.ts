@@ -5,11 +5,13 @@ import { validateParams } from '../../core/catalog/validate';
 import { REGIONS } from '../../core/http/endpoints';
 import { isJsonObject, parseJson, stringifyJson, type JsonObject } from '../../core/json';
 import type { CallResult, CallSpec } from '../../core/requests/types';
-import { configuredEndpoint, effectiveLanguage, isChineseUi, readConfig } from '../common/config';
-import { CommandId, REQUEST_PANEL_TYPE, SANDBOX_PROFILE } from '../common/ids';
+import { effectiveLanguage, isChineseUi, readConfig } from '../common/config';
+import { REQUEST_PANEL_TYPE, SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
+import { PanelHost } from '../common/panelHost';
+import { webviewOptions } from '../common/webviewHtml';
 import type { CredentialStore } from '../credentials/credentialStore';
-import type { RequestController } from './requestController';
+import type { ExplorerSession } from '../credentials/session';
 import {
   fromWebviewSchema,
   panelStateSchema,
@@ -21,20 +23,9 @@ import {
   type ToWebview,
 } from '../../shared/requestProtocol';
 import { buildActionView } from './actionView';
-import { renderWebviewHtml, webviewOptions } from '../common/webviewHtml';
 import type { ParamMemory } from './paramMemory';
 import { pageStrings } from './pageStrings';
-
-/** What panels need from the rest of the extension. */
-export interface PanelServices {
-  extensionUri: vscode.Uri;
-  log: Log;
-  credentials: CredentialStore;
-  controller: RequestController;
-  memory: ParamMemory;
-  /** The session's region: chosen by the user, else the profile's, else the setting. */
-  activeRegion: (profileRegion?: string) => string;
-}
+import type { RequestController } from './requestController';
 
 /** The last call made from a panel, for the buttons that act on it. */
 export interface PanelCall {
@@ -44,73 +35,117 @@ export interface PanelCall {
 }
 
 /**
- * The host side of one request form. One panel per action: opening an action whose form is open
- * reveals it. Every message from the page is validated with the protocol's zod schema before it
- * is handled; keys never leave the host.
+ * What the form's buttons do besides sending, implemented by other features and passed in by the
+ * composition root, so a panel calls services instead of naming their commands.
  */
-export class RequestPanel implements vscode.Disposable {
-  private static readonly open = new Map<string, RequestPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
+export interface PanelActions {
+  openDocs(action: string): Promise<unknown>;
+  openAction(action: string): Promise<unknown>;
+  addProfile(): Promise<unknown>;
+  showSignatureSteps(call: PanelCall): Promise<unknown>;
+  debugSignature(call: PanelCall): Promise<unknown>;
+  exportCode(call: PanelCall): Promise<unknown>;
+  saveToCollection(call: PanelCall): Promise<unknown>;
+}
+
+/** What panels need from the rest of the extension. */
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  log: Log;
+  credentials: CredentialStore;
+  session: ExplorerSession;
+  controller: RequestController;
+  memory: ParamMemory;
+  actions: PanelActions;
+}
+
+/** What a form starts from besides its action. */
+export interface PanelStart {
+  paramsText?: string;
+  options?: Partial<RequestOptions>;
+}
+
+/**
+ * The request forms, one per action: opening an action whose form is open reveals it. Also brings
+ * forms back after a window reload from the state their page saved.
+ */
+export class RequestPanels implements vscode.Disposable {
+  private readonly open = new Map<string, RequestPanel>();
+
+  constructor(private readonly services: PanelServices) {}
+
+  /** Opens (or reveals) the form of an action, optionally with parameters to start from. */
+  show(action: string, initial?: PanelStart): RequestPanel {
+    const existing = this.open.get(action);
+    if (existing) {
+      existing.panel.reveal();
+      if (initial?.paramsText) {
+        existing.setParams(initial.paramsText);
+      }
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(REQUEST_PANEL_TYPE, action, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(this.services.extensionUri));
+    return this.adopt(new RequestPanel(this.services, panel, { action, ...(initial?.paramsText ? { paramsText: initial.paramsText } : {}), ...(initial?.options ? { options: initial.options } : {}) }));
+  }
+
+  /** Restores a panel after a window reload from the state the page saved. */
+  revive(panel: vscode.WebviewPanel, rawState: unknown): RequestPanel | undefined {
+    const state = panelStateSchema.safeParse(rawState);
+    if (!state.success || !findAction(state.data.action)) {
+      this.services.log.warn('panel', 'could not restore a request form: its saved state is not usable');
+      panel.dispose();
+      return undefined;
+    }
+    panel.webview.options = webviewOptions(this.services.extensionUri);
+    return this.adopt(new RequestPanel(this.services, panel, state.data));
+  }
+
+  /** The panel of an action, when open. */
+  get(action: string): RequestPanel | undefined {
+    return this.open.get(action);
+  }
+
+  /** Every open panel. */
+  all(): RequestPanel[] {
+    return [...this.open.values()];
+  }
+
+  private adopt(panel: RequestPanel): RequestPanel {
+    this.open.set(panel.action, panel);
+    panel.panel.onDidDispose(() => {
+      if (this.open.get(panel.action) === panel) {
+        this.open.delete(panel.action);
+      }
+    });
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of this.open.values()) {
+      panel.dispose();
+    }
+    this.open.clear();
+  }
+}
+
+/**
+ * The host side of one request form. Every message from the page is validated with the protocol's
+ * zod schema before it is handled; keys never leave the host.
+ */
+export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
   private options: RequestOptions | undefined;
   private inFlight: AbortController | undefined;
   private lastCall: PanelCall | undefined;
   private rememberTimer: NodeJS.Timeout | undefined;
 
-  /** Opens (or reveals) the form of an action, optionally with parameters to start from. */
-  static show(services: PanelServices, action: string, initial?: { paramsText?: string; options?: Partial<RequestOptions> }): RequestPanel {
-    const existing = RequestPanel.open.get(action);
-    if (existing) {
-      existing.panel.reveal();
-      if (initial?.paramsText) {
-        existing.post({ type: 'setParams', paramsText: initial.paramsText });
-      }
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      REQUEST_PANEL_TYPE,
-      action,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      webviewOptions(services.extensionUri),
-    );
-    return new RequestPanel(services, panel, { action, ...(initial?.paramsText ? { paramsText: initial.paramsText } : {}), ...(initial?.options ? { options: initial.options } : {}) });
-  }
-
-  /** Restores a panel after a window reload from the state the page saved. */
-  static revive(services: PanelServices, panel: vscode.WebviewPanel, rawState: unknown): RequestPanel | undefined {
-    const state = panelStateSchema.safeParse(rawState);
-    if (!state.success || !findAction(state.data.action)) {
-      services.log.warn('panel', 'could not restore a request form: its saved state is not usable');
-      panel.dispose();
-      return undefined;
-    }
-    panel.webview.options = webviewOptions(services.extensionUri);
-    return new RequestPanel(services, panel, state.data);
-  }
-
-  /** The panel of an action, when open (tests and commands use it). */
-  static get(action: string): RequestPanel | undefined {
-    return RequestPanel.open.get(action);
-  }
-
-  private constructor(
+  constructor(
     private readonly services: PanelServices,
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly initial: PanelState,
   ) {
-    RequestPanel.open.set(initial.action, this);
+    super(panel, services.extensionUri, { script: 'webview.js', stylesheet: 'request.css', title: initial.action, schema: fromWebviewSchema, component: 'panel' }, services.log);
     panel.title = initial.action;
-    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'trtc.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, services.extensionUri, {
-      script: 'webview.js',
-      stylesheet: 'request.css',
-      title: initial.action,
-      lang: vscode.env.language,
-    });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m) => void this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-      services.credentials.onDidChange(() => void this.pushProfiles()),
-    );
+    this.disposables.push(services.credentials.onDidChange(() => void this.pushProfiles()));
   }
 
   get action(): string {
@@ -122,22 +157,11 @@ export class RequestPanel implements vscode.Disposable {
     return this.lastCall;
   }
 
-  /** Handles one message from the page; public so integration tests can drive the protocol. */
-  async receive(raw: unknown): Promise<void> {
-    const parsed = fromWebviewSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.services.log.warn('panel', `ignored a malformed message from the ${this.action} form: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return;
-    }
-    try {
-      await this.handle(parsed.data);
-    } catch (e) {
-      this.services.log.error('panel', `handling ${parsed.data.type} failed`, e);
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-    }
+  protected failed(e: unknown): void {
+    void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
   }
 
-  private async handle(m: FromWebview): Promise<void> {
+  protected async handle(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
         await this.sendInit();
@@ -175,11 +199,11 @@ export class RequestPanel implements vscode.Disposable {
     const profiles = await this.profileOptions();
     const active = await this.services.credentials.active();
     const saved = this.initial.options ?? {};
-    const sandbox = this.services.credentials.activeName() === SANDBOX_PROFILE;
+    const sandbox = this.services.session.sandboxActive;
     const profile = saved.profile && profiles.some((p) => p.name === saved.profile) ? saved.profile : sandbox ? SANDBOX_PROFILE : active?.name ?? SANDBOX_PROFILE;
     this.options = {
       profile,
-      region: saved.region ?? this.services.activeRegion(active?.region),
+      region: saved.region ?? this.services.session.activeRegion(active?.region),
       signMethod: saved.signMethod ?? config.signMethod,
       httpMethod: saved.httpMethod ?? config.httpMethod,
       language: saved.language ?? effectiveLanguage(config),
@@ -240,19 +264,9 @@ export class RequestPanel implements vscode.Disposable {
     }
   }
 
+  /** The call the form describes: the toolbar's choices; the controller completes the rest from the settings. */
   private specFrom(params: JsonObject, options: RequestOptions): CallSpec {
-    const config = readConfig();
-    return {
-      action: this.action,
-      params,
-      region: options.region,
-      endpoint: configuredEndpoint(config),
-      language: options.language,
-      signMethod: options.signMethod,
-      httpMethod: options.httpMethod,
-      ...(options.signMethod === 'TC3-HMAC-SHA256' ? { signedHeaders: config.signedHeaders } : {}),
-      timeoutMs: config.timeoutMs,
-    };
+    return { action: this.action, params, region: options.region, language: options.language, signMethod: options.signMethod, httpMethod: options.httpMethod };
   }
 
   /** Sends the form's request: the same path as the Send button. */
@@ -280,7 +294,8 @@ export class RequestPanel implements vscode.Disposable {
 
   private async command(command: Extract<FromWebview, { type: 'command' }>['command'], paramsText: string | undefined): Promise<void> {
     const action = findAction(this.action)!;
-    const current = () => {
+    const actions = this.services.actions;
+    const current = (): PanelCall => {
       const { params, issues } = this.parse(paramsText ?? '{}');
       if (!params) {
         throw new Error(issues[0]?.message ?? vscode.l10n.t('The parameters are not valid JSON'));
@@ -289,15 +304,15 @@ export class RequestPanel implements vscode.Disposable {
     };
     switch (command) {
       case 'openDocs':
-        await vscode.commands.executeCommand(CommandId.OpenActionDocs, { action });
+        await actions.openDocs(action.name);
         return;
       case 'openTwin':
         if (action.twin) {
-          await vscode.commands.executeCommand(CommandId.OpenAction, { action: findAction(action.twin) });
+          await actions.openAction(action.twin);
         }
         return;
       case 'addProfile':
-        await vscode.commands.executeCommand(CommandId.AddProfile);
+        await actions.addProfile();
         return;
       case 'copyRequestId':
         if (this.lastCall?.result?.requestId) {
@@ -311,16 +326,16 @@ export class RequestPanel implements vscode.Disposable {
         }
         return;
       case 'showSignature':
-        await vscode.commands.executeCommand('trtcExplorer.signature.showSteps', this.lastCall?.result ? this.lastCall : current());
+        await actions.showSignatureSteps(this.lastCall?.result ? this.lastCall : current());
         return;
       case 'debugSignature':
-        await vscode.commands.executeCommand('trtcExplorer.signature.debug', this.lastCall ?? current());
+        await actions.debugSignature(this.lastCall ?? current());
         return;
       case 'exportCode':
-        await vscode.commands.executeCommand('trtcExplorer.code.export', current());
+        await actions.exportCode(current());
         return;
       case 'saveToCollection':
-        await vscode.commands.executeCommand('trtcExplorer.collections.saveRequest', current());
+        await actions.saveToCollection(current());
         return;
     }
   }
@@ -330,26 +345,9 @@ export class RequestPanel implements vscode.Disposable {
     this.post({ type: 'setParams', paramsText });
   }
 
-  private post(message: ToWebview): void {
-    void this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    RequestPanel.open.delete(this.action);
+  override dispose(): void {
     clearTimeout(this.rememberTimer);
     this.inFlight?.abort();
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    super.dispose();
   }
-}
-
-/** Registers the serializer that brings request forms back after a window reload. */
-export function registerRequestPanelSerializer(services: PanelServices): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(REQUEST_PANEL_TYPE, {
-    deserializeWebviewPanel: async (panel, state) => {
-      RequestPanel.revive(services, panel, state);
-    },
-  });
 }

@@ -3,13 +3,14 @@ import { diagnoseFromTrace, diagnoseSignature, formatDiagnosis, parsePastedReque
 import type { SignedRequest } from '../../core/signing/types';
 import { isChineseUi } from '../common/config';
 import type { Log } from '../common/log';
-import { DEBUGGER_PANEL_TYPE } from '../common/toolIds';
+import { DEBUGGER_PANEL_TYPE } from '../common/ids';
 import type { CredentialStore } from '../credentials/credentialStore';
 import type { ResultDocuments } from '../common/resultDocuments';
 import { debuggerStateSchema, fromDebuggerSchema, type DebuggerInit, type DiagnosisView, type FromDebugger, type PrefillView, type ToDebugger } from '../../shared/debuggerProtocol';
 import { unmask } from '../../core/requests/requestText';
 import { DEBUGGER_STRINGS } from '../../shared/debuggerStrings';
-import { renderWebviewHtml, webviewOptions } from '../common/webviewHtml';
+import { PanelHost } from '../common/panelHost';
+import { webviewOptions } from '../common/webviewHtml';
 
 /** What the debugger panel needs from the rest of the extension. */
 export interface DebuggerServices {
@@ -46,9 +47,8 @@ type KeyInput = Pick<DiagnoseInput, 'secretKey' | 'secretId' | 'token' | 'tempor
  * sent and gives the SecretKey; the host recomputes every step with the debugger core and sends
  * back a localized diagnosis that holds no secret. Every page message is validated with zod.
  */
-export class DebuggerPanel implements vscode.Disposable {
+export class DebuggerPanel extends PanelHost<FromDebugger, ToDebugger> {
   private static current: DebuggerPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly posted = new vscode.EventEmitter<ToDebugger>();
   /** Every message sent to the page, for tests that check nothing secret crosses over. */
   readonly onDidPost = this.posted.event;
@@ -91,22 +91,12 @@ export class DebuggerPanel implements vscode.Disposable {
 
   private constructor(
     private readonly services: DebuggerServices,
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
   ) {
+    super(panel, services.extensionUri, { script: 'debugger.js', stylesheet: 'debugger.css', title: vscode.l10n.t('Signature Debugger'), schema: fromDebuggerSchema, component: 'debugger' }, services.log);
     DebuggerPanel.current = this;
     panel.title = vscode.l10n.t('Signature Debugger');
-    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'trtc.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, services.extensionUri, {
-      script: 'debugger.js',
-      stylesheet: 'debugger.css',
-      title: vscode.l10n.t('Signature Debugger'),
-      lang: vscode.env.language,
-    });
-    this.disposables.push(
-      this.posted,
-      panel.webview.onDidReceiveMessage((m) => void this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.disposables.push(this.posted);
   }
 
   /** The last diagnosis made in this panel. */
@@ -139,22 +129,11 @@ export class DebuggerPanel implements vscode.Disposable {
     return { id: this.prefillId, text: s.text, note: s.note, ...(s.profileName ? { profile: s.profileName } : {}) };
   }
 
-  /** Handles one message from the page; public so integration tests can drive the protocol. */
-  async receive(raw: unknown): Promise<void> {
-    const parsed = fromDebuggerSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.services.log.warn('debugger', `ignored a malformed message from the page: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return;
-    }
-    try {
-      await this.handle(parsed.data);
-    } catch (e) {
-      this.services.log.error('debugger', `handling ${parsed.data.type} failed`, e);
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
+  protected failed(e: unknown): void {
+    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 
-  private async handle(m: FromDebugger): Promise<void> {
+  protected async handle(m: FromDebugger): Promise<void> {
     switch (m.type) {
       case 'ready':
         this.post({ type: 'init', data: this.initData() });
@@ -225,19 +204,16 @@ export class DebuggerPanel implements vscode.Disposable {
     this.post({ type: 'diagnosis', diagnosis: view });
   }
 
-  private post(message: ToDebugger): void {
+  override post(message: ToDebugger): void {
     this.posted.fire(message);
-    void this.panel.webview.postMessage(message);
+    super.post(message);
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (DebuggerPanel.current === this) {
       DebuggerPanel.current = undefined;
     }
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    super.dispose();
   }
 }
 
@@ -271,13 +247,4 @@ export function diagnosisView(d: Diagnosis, keySource: string, zh: boolean): Dia
     warnings: d.warnings.map((w) => t(w)),
     keySource,
   };
-}
-
-/** Registers the serializer that brings the debugger back after a window reload. */
-export function registerDebuggerSerializer(services: DebuggerServices): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(DEBUGGER_PANEL_TYPE, {
-    deserializeWebviewPanel: async (panel, state) => {
-      DebuggerPanel.revive(services, panel, state);
-    },
-  });
 }

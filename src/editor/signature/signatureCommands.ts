@@ -2,22 +2,23 @@ import * as vscode from 'vscode';
 import { CODE_FORMATS, exportCode, type CodeFormat, type CodeFormatInfo, type ExportedCode } from '../../core/codegen';
 import { InputError } from '../../core/errors';
 import { prepareCall } from '../../core/requests/callExecutor';
-import { readConfig } from '../common/config';
+import { completeSpec } from '../../core/requests/completeSpec';
 import type { Log } from '../common/log';
 import { credentialsOf, type CredentialStore } from '../credentials/credentialStore';
+import type { ExplorerSession } from '../credentials/session';
 import type { ResultDocuments } from '../common/resultDocuments';
 import { rawHttpRequest } from '../../core/requests/requestText';
-import { asCallArgs, profileForCall, signingContext, targetOf, type CallArgs, type SigningContext } from './signingContext';
+import { asCallArgs, profileForCall, signingContext, targetOf, type SigningContext, type SigningDeps } from './signingContext';
 import { signatureStepsDocument } from './stepsDocument';
-import type { ToolPrompts } from '../tools/toolPrompts';
+import type { ToolPrompts } from '../common/prompts';
 import { DebuggerPanel, type DebuggerServices } from './debuggerPanel';
-import { RequestPanel } from '../requests/requestPanel';
-import { STEPS_DOCS_CONTEXT } from '../common/toolIds';
+import { STEPS_DOCS_CONTEXT } from '../common/ids';
 
 /** What the signature and export commands need. */
 export interface SignatureCommandServices extends DebuggerServices {
   log: Log;
   credentials: CredentialStore;
+  session: ExplorerSession;
   results: ResultDocuments;
   /** The `X-TC-RequestClient` value of this build. */
   requestClient: string;
@@ -46,14 +47,14 @@ export class SignatureCommands implements vscode.Disposable {
 
   constructor(private readonly s: SignatureCommandServices) {}
 
-  private deps() {
-    return { credentials: this.s.credentials, requestClient: this.s.requestClient };
+  private deps(): SigningDeps {
+    return { credentials: this.s.credentials, requestClient: this.s.requestClient, defaults: (profile) => this.s.session.specDefaults(profile) };
   }
 
   private async context(raw: unknown, what: string): Promise<SigningContext> {
-    const args = raw instanceof vscode.Uri ? callOfResultDocument(raw) : asCallArgs(raw);
+    const args = raw instanceof vscode.Uri ? this.s.results.callOf(raw) : asCallArgs(raw);
     if (!args && raw instanceof vscode.Uri) {
-      throw new InputError(vscode.l10n.t('This result is not the latest call of an open request form. Use "{0}" in the form, or on a history entry.', what));
+      throw new InputError(vscode.l10n.t('This document does not show a call. Use "{0}" in the form, or on a history entry.', what));
     }
     if (!args) {
       throw new InputError(vscode.l10n.t('{0} needs a request: use it from a request form, an API error, a result or a history entry.', what));
@@ -118,7 +119,7 @@ export class SignatureCommands implements vscode.Disposable {
    * the page.
    */
   async debug(raw: unknown): Promise<DebuggerPanel> {
-    const args = raw instanceof vscode.Uri ? callOfResultDocument(raw) : asCallArgs(raw);
+    const args = raw instanceof vscode.Uri ? this.s.results.callOf(raw) : asCallArgs(raw);
     if (!args) {
       return DebuggerPanel.show(this.s);
     }
@@ -150,7 +151,7 @@ export class SignatureCommands implements vscode.Disposable {
       throw new InputError(vscode.l10n.t('{0} needs a request: use it from a request form, an API error, a result or a history entry.', vscode.l10n.t('Export Code')));
     }
     const profile = await profileForCall(this.s.credentials, args.profile);
-    const spec = { ...args.spec, region: args.spec.region || profile?.region || readConfig().defaultRegion };
+    const spec = completeSpec(args.spec, this.s.session.specDefaults(profile));
     const items = CODE_FORMATS.map((f) => ({ id: f.id, label: f.label, description: formatDescription(f, !!profile), info: f }));
     const picked = await this.s.prompts().pick('codeFormat', items, { title: vscode.l10n.t('Export {0} as…', spec.action), placeHolder: vscode.l10n.t('Format of the code') });
     if (!picked) {
@@ -184,21 +185,6 @@ export class SignatureCommands implements vscode.Disposable {
   dispose(): void {
     this.stepDocs.clear();
   }
-}
-
-/**
- * The call behind a result document, when it is the latest call of an open request form: result
- * documents are named "<Action> <time>" by the controller, and the form keeps its last call.
- */
-function callOfResultDocument(uri: vscode.Uri): CallArgs | undefined {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.jsonc?$/, '');
-  const last = RequestPanel.get(name.split(' ')[0])?.last;
-  if (!last?.result) {
-    return undefined;
-  }
-  const time = new Date(last.result.startedAt).toLocaleTimeString(undefined, { hour12: false });
-  const title = `${last.spec.action} ${time}${last.result.sandbox ? ' (sandbox)' : ''}`.replace(/[\\/*?"<>|]+/g, '-');
-  return title === name ? { spec: last.spec, result: last.result, ...(last.profile ? { profile: last.profile } : {}) } : undefined;
 }
 
 /** A format's line in the export picker. */

@@ -1,6 +1,7 @@
 import type { ServerAnswer } from '../../core/debugger';
 import { isJsonObject } from '../../core/json';
 import { prepareCall, TRTC_SERVICE, TRTC_VERSION, type PreparedCall } from '../../core/requests/callExecutor';
+import { completeSpec, type SpecDefaults } from '../../core/requests/completeSpec';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import type { Credentials, SignatureTrace, SignedRequest } from '../../core/signing/types';
 import { resolveEndpoint } from '../../core/http/endpoints';
@@ -63,6 +64,8 @@ export interface SigningDeps {
   credentials: CredentialStore;
   /** The `X-TC-RequestClient` value the controller sends, so rebuilt headers equal the sent ones. */
   requestClient: string;
+  /** What completes a spec the caller left open (endpoint, region, methods), for the profile that signs. */
+  defaults: (profile: Profile | undefined) => SpecDefaults;
   now?: () => number;
 }
 
@@ -110,7 +113,7 @@ export async function profileForCall(store: CredentialStore, name: string | unde
 export async function signingContext(deps: SigningDeps, args: CallArgs): Promise<SigningContext> {
   const trace = args.result?.trace;
   const profile = await profileForCall(deps.credentials, args.profile, trace);
-  const spec = args.spec;
+  const spec = completeSpec(args.spec, deps.defaults(profile));
   if (trace) {
     const secretId = secretIdOfTrace(trace) ?? EXAMPLE_CREDENTIALS.secretId;
     const credentials = profile ? credentialsOf(profile) : { ...EXAMPLE_CREDENTIALS, secretId };

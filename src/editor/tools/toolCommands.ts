@@ -15,11 +15,13 @@ import {
   type UserSigVerification,
 } from '../../core/usersig';
 import { isChineseUi } from '../common/config';
+import { GlobalStateKey } from '../common/ids';
+import type { GlobalState } from '../common/state';
 import type { Log } from '../common/log';
 import type { ToolKeyKind, ToolKeyStore } from '../credentials/toolKeyStore';
 import type { ResultDocuments } from '../common/resultDocuments';
 import { callbackEventsDocument, callbackVerificationDocument, simulationDocument } from './callbackDocuments';
-import type { ToolPrompts } from './toolPrompts';
+import type { ToolPrompts } from '../common/prompts';
 import { decodedUserSigDocument, generatedUserSigDocument } from './userSigDocuments';
 
 /** What the callback and UserSig commands need. */
@@ -27,7 +29,7 @@ export interface ToolCommandServices {
   log: Log;
   results: ResultDocuments;
   keys: ToolKeyStore;
-  state: vscode.Memento;
+  state: GlobalState;
   /** Read at every question, so tests can swap the prompts after activation. */
   prompts: () => ToolPrompts;
 }
@@ -38,8 +40,6 @@ interface Choice<T = string> extends vscode.QuickPickItem {
   value: T;
 }
 
-const LAST_CALLBACK_URL = 'trtcExplorer.callbacks.lastUrl';
-const LAST_SDKAPPID = 'trtcExplorer.tools.lastSdkAppId';
 const DEFAULT_CALLBACK_URL = 'http://127.0.0.1:8080/trtc/callback';
 
 /** Where a callback body to check comes from. */
@@ -138,7 +138,7 @@ export class ToolCommands {
     const value = await this.prompts.input(id, {
       title,
       prompt: optional ? vscode.l10n.t('The SDKAppID (the SdkAppId header of the callback), to use or remember its key; leave empty to skip.') : vscode.l10n.t('The SDKAppID of your TRTC application.'),
-      value: this.s.state.get<string>(LAST_SDKAPPID) ?? '',
+      value: this.s.state.get(GlobalStateKey.LastSdkAppId) ?? '',
       validateInput: (v) => (optional && v.trim() === '' ? undefined : sdkAppIdProblem(v)),
     });
     if (value === undefined) {
@@ -146,7 +146,7 @@ export class ToolCommands {
     }
     const trimmed = value.trim();
     if (trimmed) {
-      await this.s.state.update(LAST_SDKAPPID, trimmed);
+      await this.s.state.update(GlobalStateKey.LastSdkAppId, trimmed);
     }
     return trimmed;
   }
@@ -234,7 +234,7 @@ export class ToolCommands {
     const urlText = await this.prompts.input('simulateUrl', {
       title,
       prompt: vscode.l10n.t('The URL of your callback handler, such as a local server under development.'),
-      value: this.s.state.get<string>(LAST_CALLBACK_URL) ?? DEFAULT_CALLBACK_URL,
+      value: this.s.state.get(GlobalStateKey.LastCallbackUrl) ?? DEFAULT_CALLBACK_URL,
       validateInput: (v) => callbackUrlProblem(v),
     });
     if (urlText === undefined) {
@@ -254,7 +254,7 @@ export class ToolCommands {
         return undefined;
       }
     }
-    await this.s.state.update(LAST_CALLBACK_URL, url.href);
+    await this.s.state.update(GlobalStateKey.LastCallbackUrl, url.href);
     const zh = isChineseUi();
     const items: Array<Choice<number> | (vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Separator })> = [];
     for (const g of CALLBACK_GROUPS) {

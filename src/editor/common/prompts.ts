@@ -26,3 +26,26 @@ export const editorPrompts: ToolPrompts = {
   confirm: async (_id, message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
   openFile: async (_id, title) => (await vscode.window.showOpenDialog({ title, canSelectMany: false, canSelectFolders: false }))?.[0],
 };
+
+/**
+ * Every question the history and collection commands ask. The defaults are VS Code's modal
+ * dialog, quick pick and input box; integration tests replace the methods of the one shared
+ * object with scripted answers, so the flows behind the questions run for real.
+ */
+export interface Prompts {
+  /** Asks for confirmation in a modal dialog; true only when `ok` was chosen. */
+  confirm(message: string, detail: string, ok: string): Promise<boolean>;
+  /** Asks to choose one item. */
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** Asks for a line of text. */
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+}
+
+/** The real dialogs. */
+export function defaultPrompts(): Prompts {
+  return {
+    confirm: async (message, detail, ok) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, ok)) === ok,
+    pick: (items, options) => vscode.window.showQuickPick(items, options),
+    input: (options) => vscode.window.showInputBox(options),
+  };
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../common/ids';
-import type { ClockSkew } from './clockSkew';
-import { describeSkew } from './clockSkew';
+import { describeSkew } from '../../core/requests/describeOutcome';
+import { isChineseUi } from './config';
+import { CommandId, ProfileCommandId, StatusBarItemId } from './ids';
 
 /** What the status bar shows about the last call. */
 export interface LastCall {
@@ -20,21 +20,19 @@ export interface LastCall {
  * clock is more than 30 seconds off the server's.
  */
 export class ExplorerStatusBar implements vscode.Disposable {
-  private readonly profile = vscode.window.createStatusBarItem('trtcExplorer.profile', vscode.StatusBarAlignment.Left, 50);
-  private readonly call = vscode.window.createStatusBarItem('trtcExplorer.lastCall', vscode.StatusBarAlignment.Left, 49);
-  private readonly skew = vscode.window.createStatusBarItem('trtcExplorer.clockSkew', vscode.StatusBarAlignment.Left, 48);
+  private readonly profile = vscode.window.createStatusBarItem(StatusBarItemId.Profile, vscode.StatusBarAlignment.Left, 50);
+  private readonly call = vscode.window.createStatusBarItem(StatusBarItemId.LastCall, vscode.StatusBarAlignment.Left, 49);
+  private readonly skew = vscode.window.createStatusBarItem(StatusBarItemId.ClockSkew, vscode.StatusBarAlignment.Left, 48);
   private last: LastCall | undefined;
   private skewShown = false;
-  private readonly subscription: vscode.Disposable;
 
-  constructor(clock: ClockSkew) {
+  constructor() {
     this.profile.name = vscode.l10n.t('TRTC Profile');
-    this.profile.command = CommandId.SwitchProfile;
+    this.profile.command = ProfileCommandId.SwitchProfile;
     this.call.name = vscode.l10n.t('TRTC Last Call');
     this.call.command = CommandId.CopyRequestId;
     this.skew.name = vscode.l10n.t('TRTC Clock Skew');
     this.skew.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-    this.subscription = clock.onDidChange(() => this.showSkew(clock));
   }
 
   /** Shows the active profile (or the sandbox) and region. */
@@ -78,12 +76,14 @@ export class ExplorerStatusBar implements vscode.Disposable {
     return this.last?.requestId;
   }
 
-  private showSkew(clock: ClockSkew): void {
-    if (clock.significant && clock.offsetMs !== undefined) {
-      this.skew.text = `$(watch) ${vscode.l10n.t('Clock {0}', describeSkew(clock.offsetMs))}`;
+  /** Shows the clock-skew warning when the measured offset is significant, and hides it otherwise. */
+  showSkew(offsetMs: number | undefined, significant: boolean): void {
+    if (significant && offsetMs !== undefined) {
+      const skew = describeSkew(offsetMs, isChineseUi() ? 'zh' : 'en');
+      this.skew.text = `$(watch) ${vscode.l10n.t('Clock {0}', skew)}`;
       this.skew.tooltip = vscode.l10n.t(
         'Your clock is {0} the TRTC server. Signatures are only accepted within five minutes of the server time: sync your clock, or sign with the server time when a call fails with AuthFailure.SignatureExpire.',
-        describeSkew(clock.offsetMs),
+        skew,
       );
       this.skew.show();
       this.skewShown = true;
@@ -94,7 +94,6 @@ export class ExplorerStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
     this.profile.dispose();
     this.call.dispose();
     this.skew.dispose();
