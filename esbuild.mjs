@@ -59,26 +59,36 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
+// The extension and the command line are ES modules split into chunks: activation and `--help`
+// load only their entry file, and every feature comes in with a dynamic import() the first time it
+// is used. CommonJS dependencies bundled into them (undici, for one) still call require() for
+// Node's built-in modules, so each output file gets a require of its own.
+const esmNode = {
+  ...common,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  outdir: 'dist',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
-    ...common,
+    ...esmNode,
     entryPoints: { extension: 'src/extension.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
     external: ['vscode'],
     metafile: true,
   },
   {
-    ...common,
+    ...esmNode,
     entryPoints: { cli: 'src/cli.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    chunkNames: 'cli-chunks/[name]-[hash]',
+    banner: { js: `#!/usr/bin/env node\n${esmNode.banner.js}` },
+    metafile: true,
   },
   {
     ...common,
@@ -114,7 +124,12 @@ if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
+  // Chunk names carry a content hash, so stale chunks of earlier builds are removed first.
+  for (const dir of ['chunks', 'cli-chunks']) {
+    fs.rmSync(path.join(root, 'dist', dir), { recursive: true, force: true });
+  }
   const results = await Promise.all(targets.map((t) => esbuild.build(t)));
   fs.writeFileSync(path.join(root, 'dist/meta.extension.json'), JSON.stringify(results[0].metafile));
-  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  fs.writeFileSync(path.join(root, 'dist/meta.cli.json'), JSON.stringify(results[1].metafile));
+  fs.chmodSync(path.join(root, 'dist/cli.mjs'), 0o755);
 }

@@ -68,9 +68,12 @@ test('the .vsix ships every bundle esbuild.mjs builds for the extension', () => 
   const bundles = [...build.matchAll(/entryPoints: \{ (?:'([\w/]+)'|(\w+)): /g)].map((m) => m[1] ?? m[2]).filter((name) => !name.startsWith('test/'));
   assert.deepEqual(bundles.sort(), ['cli', 'debugger', 'extension', 'webview']);
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+  // The extension and the command line are ES modules with their chunks; the pages are scripts.
   for (const name of bundles) {
-    assert.ok(ignore.includes(`!dist/${name}.js`), `dist/${name}.js is packaged`);
+    const file = name === 'extension' || name === 'cli' ? `${name}.mjs` : `${name}.js`;
+    assert.ok(ignore.includes(`!dist/${file}`), `dist/${file} is packaged`);
   }
+  assert.ok(ignore.includes('!dist/chunks/**') && ignore.includes('!dist/cli-chunks/**'), 'their chunks are packaged');
   assert.ok(ignore.includes(`!${pkg.main.replace(/^\.\//, '')}`));
 });
 

@@ -1,9 +1,9 @@
 import { lookupErrorCode } from '../catalog/errorCodes';
 import { parseAnswerJson, stringifyJson } from '../json';
+import { skewSentence, type OutcomeLanguage } from './skew';
 import type { CallResult } from './types';
 
-/** The language of the texts a description carries. */
-export type OutcomeLanguage = 'en' | 'zh';
+export type { OutcomeLanguage };
 
 /** What a call's answer means, in the words every place that shows it uses: the form, the result document, the error help. */
 export interface OutcomeDescription {
@@ -28,26 +28,6 @@ export interface DescribeOptions {
   language: OutcomeLanguage;
   /** The server's clock minus ours, when measured. */
   clockOffsetMs?: number;
-}
-
-/** How far the local clock is from the server's, such as "2 min 5 s behind". */
-export function describeSkew(offsetMs: number, language: OutcomeLanguage): string {
-  const total = Math.round(Math.abs(offsetMs) / 1000);
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  // A positive offset means the server is ahead, so the local clock is behind.
-  const behind = offsetMs > 0;
-  if (language === 'zh') {
-    const text = minutes > 0 ? `${minutes} 分 ${seconds} 秒` : `${total} 秒`;
-    return behind ? `慢 ${text}` : `快 ${text}`;
-  }
-  const text = minutes > 0 ? `${minutes} min ${seconds} s` : `${total} s`;
-  return behind ? `${text} behind` : `${text} ahead`;
-}
-
-/** The sentence naming the clock skew after an expired signature. */
-export function skewSentence(offsetMs: number, language: OutcomeLanguage): string {
-  return language === 'zh' ? `本机时钟比服务器${describeSkew(offsetMs, language)}。` : `Your clock is ${describeSkew(offsetMs, language)} the server.`;
 }
 
 /** Describes an answer (an API error included) once, for every place that shows it. */

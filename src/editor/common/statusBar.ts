@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeSkew } from '../../core/requests/describeOutcome';
+import { describeSkew } from '../../core/requests/skew';
 import { isChineseUi } from './config';
 import { CommandId, ProfileCommandId, StatusBarItemId } from './ids';
 

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
 import type { Credentials } from '../../core/signing/types';
 import { GlobalStateKey, SecretKey } from '../common/ids';
 import type { GlobalState } from '../common/state';
@@ -25,16 +24,39 @@ export interface ProfileSummary {
   maskedSecretId: string;
 }
 
-const profileSchema = z.object({
-  name: z.string().min(1),
-  secretId: z.string(),
-  secretKey: z.string(),
-  token: z.string().optional(),
-  region: z.string().optional(),
-  production: z.boolean().optional(),
-});
-const storeSchema = z.object({ version: z.literal(1), profiles: z.array(profileSchema) });
+/**
+ * Reads the stored profiles document, or undefined when it is not one this version wrote. Written by
+ * hand rather than with zod so that reading profiles at activation loads no validation library.
+ */
+function parseStore(value: unknown): Profile[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const doc = value as { version?: unknown; profiles?: unknown };
+  if (doc.version !== 1 || !Array.isArray(doc.profiles)) return undefined;
+  const profiles: Profile[] = [];
+  for (const raw of doc.profiles) {
+    const p = checkProfile(raw);
+    if (!p) return undefined;
+    profiles.push(p);
+  }
+  return profiles;
+}
 
+/** A profile with the members and types a profile has, or undefined. */
+function checkProfile(raw: unknown): Profile | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  const optional = (k: string, type: 'string' | 'boolean') => r[k] === undefined || typeof r[k] === type;
+  if (typeof r.name !== 'string' || r.name === '' || typeof r.secretId !== 'string' || typeof r.secretKey !== 'string') return undefined;
+  if (!optional('token', 'string') || !optional('region', 'string') || !optional('production', 'boolean')) return undefined;
+  return {
+    name: r.name,
+    secretId: r.secretId,
+    secretKey: r.secretKey,
+    ...(typeof r.token === 'string' ? { token: r.token } : {}),
+    ...(typeof r.region === 'string' ? { region: r.region } : {}),
+    ...(typeof r.production === 'boolean' ? { production: r.production } : {}),
+  };
+}
 
 /**
  * The only code that touches `context.secrets`. All profiles are one JSON document in
@@ -69,10 +91,9 @@ export class CredentialStore implements vscode.Disposable {
     const raw = await this.secrets.get(SecretKey.Profiles);
     let profiles: Profile[] = [];
     if (raw) {
-      const parsed = storeSchema.safeParse(safeJson(raw));
       // A damaged entry is not silently replaced: it stays until the user saves a profile, and
       // the tree's welcome view then invites them to add one.
-      profiles = parsed.success ? parsed.data.profiles : [];
+      profiles = parseStore(safeJson(raw)) ?? [];
     }
     this.cache = profiles;
     this.announceSecrets(profiles);
@@ -102,7 +123,10 @@ export class CredentialStore implements vscode.Disposable {
 
   /** Adds or replaces a profile; `previousName` renames. */
   async upsert(profile: Profile, previousName?: string): Promise<void> {
-    const parsed = profileSchema.parse(profile);
+    const parsed = checkProfile(profile);
+    if (!parsed) {
+      throw new Error('A profile needs a name, a SecretId and a SecretKey');
+    }
     const others = (await this.load()).filter((p) => p.name !== parsed.name && p.name !== previousName);
     await this.save([...others, parsed]);
     if (previousName && previousName !== parsed.name && this.activeName() === previousName) {
