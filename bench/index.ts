@@ -1,3 +1,4 @@
+import { runActivationBench } from './activation.bench';
 import { runCatalogBench } from './catalog.bench';
 import { runCollectionBench } from './collection.bench';
 import { runHistoryBench } from './history.bench';
@@ -8,6 +9,7 @@ import { runThroughputBench } from './throughput.bench';
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
+    ['activation in the real extension host', () => runActivationBench()],
     ['throughput: sequential signed calls against the local stand-in', () => runThroughputBench()],
     ['local cost of one call (no network)', () => runLocalCostBench()],
     ['catalog', () => runCatalogBench()],

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RequestItem } from './core/collections/collectionFormat';
+import { loadCatalog } from './editor/catalog/catalogAccess';
 import { catalogCommands, openActionDocs } from './editor/catalog/catalogCommands';
 import { CatalogTreeProvider, type ApiNode } from './editor/catalog/catalogTree';
 import { registerCommands, registerLazyCommands } from './editor/common/commands';
@@ -112,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
           useSandbox: async () => profiles[ProfileCommandId.UseSandbox](),
           openAction: async (action) => (await api.requests()).panels.show(action),
           openDocs: async (action) => {
-            const info = (await import('./core/catalog/catalog')).findAction(action);
+            const info = (await loadCatalog()).findAction(action);
             return info ? openActionDocs(info) : undefined;
           },
           showSignatureSteps: async (call) => (await api.signature()).commands.showSteps(call),

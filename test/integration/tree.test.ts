@@ -10,11 +10,11 @@ suite('API tree', () => {
     for (const p of await api.credentials.list()) {
       await api.credentials.remove(p.name);
     }
-    await waitFor(() => api.tree.getChildren().length === 0 || undefined, 'an empty tree without credentials');
+    await waitFor(async () => (await api.tree.getChildren()).length === 0 || undefined, 'an empty tree without credentials');
 
     await vscode.commands.executeCommand('trtcExplorer.sandbox.use');
-    const roots = await waitFor(() => {
-      const r = api.tree.getChildren();
+    const roots = await waitFor(async () => {
+      const r = await api.tree.getChildren();
       return r.length ? r : undefined;
     }, 'categories');
     const labels = roots.map((n) => String(api.tree.getTreeItem(n).label));
@@ -27,14 +27,15 @@ suite('API tree', () => {
       'Usage Statistics',
     ]);
     const room = roots[0] as Extract<ApiNode, { kind: 'category' }>;
-    const actions = api.tree.getChildren(room).map((n) => api.tree.getTreeItem(n));
+    const actions = (await api.tree.getChildren(room)).map((n) => api.tree.getTreeItem(n));
     const dismiss = actions.find((i) => i.label === 'DismissRoom');
     assert.ok(dismiss, 'DismissRoom is under Room Management');
     assert.ok(String(dismiss.description).length > 10, 'the one-line summary is the description');
     assert.ok(dismiss.tooltip instanceof vscode.MarkdownString && dismiss.tooltip.value.includes('DismissRoom'));
     assert.equal(dismiss.command?.command, 'trtcExplorer.api.openAction');
     assert.match(String(dismiss.contextValue), /;action;.*destructive;/);
-    const total = roots.reduce((n, r) => n + api.tree.getChildren(r).length, 0);
+    let total = 0;
+    for (const r of roots) total += (await api.tree.getChildren(r)).length;
     assert.equal(total, 81, 'every action of the catalog is in the tree');
   });
 
@@ -42,10 +43,11 @@ suite('API tree', () => {
     const api = await explorer();
     await vscode.commands.executeCommand('trtcExplorer.sandbox.use');
     api.tree.setFilter('CloudRecording');
-    const names = api.tree.getChildren().flatMap((c) => api.tree.getChildren(c)).map((n) => String(api.tree.getTreeItem(n).label));
+    const leaves = async () => (await Promise.all((await api.tree.getChildren()).map((c) => api.tree.getChildren(c)))).flat();
+    const names = (await leaves()).map((n) => String(api.tree.getTreeItem(n).label));
     assert.deepEqual(names.sort(), ['CreateCloudRecording', 'DeleteCloudRecording', 'DescribeCloudRecording', 'ModifyCloudRecording']);
     api.tree.setFilter('录制');
-    assert.ok(api.tree.getChildren().flatMap((c) => api.tree.getChildren(c)).length >= 4, 'Chinese words find recording actions');
+    assert.ok((await leaves()).length >= 4, 'Chinese words find recording actions');
     await vscode.commands.executeCommand('trtcExplorer.api.clearFilter');
     assert.equal(api.tree.filter, '');
   });

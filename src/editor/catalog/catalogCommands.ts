@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { findAction, getCatalog, searchActions } from '../../core/catalog/catalog';
 import type { ActionInfo } from '../../core/catalog/types';
 import type { CommandHandler } from '../common/commands';
 import { isChineseUi } from '../common/config';
 import { CatalogCommandId } from '../common/ids';
+import { loadCatalog } from './catalogAccess';
 import { localized, type ActionArgs, type ApiNode, type CatalogTreeProvider } from './catalogTree';
 
 /** What the API view's commands need. */
@@ -25,6 +25,7 @@ export async function openActionDocs(action: ActionInfo): Promise<void> {
 /** Asks for an action by name or words (both languages); undefined when dismissed. */
 async function pickAction(placeHolder: string): Promise<ActionInfo | undefined> {
   const zh = isChineseUi();
+  const { getCatalog, searchActions } = await loadCatalog();
   const categories = new Map(getCatalog().categories.map((c) => [c.key, zh ? c.zh : c.en]));
   const items = getCatalog().actions.map((a) => ({
     label: a.name,
@@ -60,13 +61,13 @@ async function pickAction(placeHolder: string): Promise<ActionInfo | undefined> 
 export function catalogCommands(s: CatalogCommandDeps): Record<CatalogCommandId, CommandHandler> {
   return {
     [CatalogCommandId.OpenAction]: async (args?: ActionArgs | string) => {
-      const action = typeof args === 'string' ? findAction(args) : args?.action ?? (await pickAction(vscode.l10n.t('Action to open')));
+      const action = typeof args === 'string' ? (await loadCatalog()).findAction(args) : args?.action ?? (await pickAction(vscode.l10n.t('Action to open')));
       return action ? s.openForm(action.name) : undefined;
     },
     [CatalogCommandId.FindAction]: async () => {
       const action = await pickAction(vscode.l10n.t('Find an action by name or words, e.g. "dismiss room" or "录制"'));
       if (action) {
-        const node = s.tree.actionNode(action.name);
+        const node = await s.tree.actionNode(action.name);
         if (node && s.apiView.visible) {
           await s.apiView.reveal(node, { select: true, focus: false });
         }

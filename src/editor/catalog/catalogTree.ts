@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { getCatalog, searchActions } from '../../core/catalog/catalog';
 import type { ActionInfo, CategoryInfo, LocalizedText } from '../../core/catalog/types';
+import { loadCatalog } from './catalogAccess';
 import { CatalogCommandId, ContextKey } from '../common/ids';
 import { isChineseUi } from '../common/config';
 
@@ -19,8 +19,8 @@ export function localized(text: LocalizedText | { en: string; zh: string } | und
 }
 
 /**
- * The API view: categories, then actions. Nothing is loaded until VS Code first asks for the
- * children, so activation stays free of disk work. While no credentials exist and the sandbox is
+ * The API view: categories, then actions. The catalog is loaded when VS Code first asks for the
+ * children, so activation stays free of it. While no credentials exist and the sandbox is
  * off, the root is empty and the view's welcome content invites the user to add a profile.
  */
 export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vscode.Disposable {
@@ -46,13 +46,14 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ApiNode): ApiNode[] {
+  async getChildren(node?: ApiNode): Promise<ApiNode[]> {
     if (node) {
       return node.kind === 'category' ? node.actions.map((action) => this.node({ kind: 'action', action })) : [];
     }
     if (!this.isReady()) {
       return [];
     }
+    const { getCatalog, searchActions } = await loadCatalog();
     const catalog = getCatalog();
     const visible = this.filterText ? new Set(searchActions(this.filterText).map((a) => a.name)) : undefined;
     const byCategory = new Map<string, ActionInfo[]>();
@@ -105,10 +106,10 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
   }
 
   /** The tree node of an action, for `reveal`. */
-  actionNode(name: string): ApiNode | undefined {
+  async actionNode(name: string): Promise<ApiNode | undefined> {
     if (!this.nodes.size) {
-      for (const c of this.getChildren()) {
-        this.getChildren(c);
+      for (const c of await this.getChildren()) {
+        await this.getChildren(c);
       }
     }
     return this.nodes.get(`action:${name}`);
