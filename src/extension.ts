@@ -11,6 +11,7 @@ import {
   CommandId,
   ContextKey,
   DEBUGGER_PANEL_TYPE,
+  GlobalStateKey,
   HISTORY_DRAG_MIME,
   HistoryCommandId,
   ProfileCommandId,
@@ -80,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const session = new ExplorerSession(credentials);
   const statusBar = new ExplorerStatusBar();
   const results = new ResultDocuments();
-  const tree = new CatalogTreeProvider(() => session.profilesExist || session.sandboxActive);
+  const tree = new CatalogTreeProvider(() => !session.profilesExist && !session.sandboxActive && !globalState.get(GlobalStateKey.HintDismissed));
   const apiView = vscode.window.createTreeView<ApiNode>(ViewId.Api, { treeDataProvider: tree, showCollapseAll: true });
   const listPrompts = defaultPrompts();
   const profiles = profileCommands(credentials, session);
@@ -247,7 +248,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
         await vscode.env.clipboard.writeText(id);
         void vscode.window.setStatusBarMessage(vscode.l10n.t('RequestId {0} copied', id), 3000);
       },
-      ...catalogCommands({ tree, apiView, openForm: async (action) => (await api.requests()).panels.show(action) }),
+      ...catalogCommands({
+        tree,
+        apiView,
+        openForm: async (action) => (await api.requests()).panels.show(action),
+        dismissHint: async () => {
+          await globalState.update(GlobalStateKey.HintDismissed, true);
+          tree.refresh();
+        },
+      }),
       ...profiles,
     }),
     ...registerLazyCommands(log, Object.values(HistoryCommandId), async () => (await api.history()).handlers),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RequestOptions } from '../../src/shared/requestProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, latestResultDocument, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel } from './helpers';
+import { answerDocument, explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel } from './helpers';
 
 
 suite('request form round trip', () => {
@@ -40,13 +40,23 @@ suite('request form round trip', () => {
     assert.equal(seen.region, 'ap-singapore');
     assert.equal(seen.headers['x-tc-token'], IT_TOKEN);
     const doc = await waitFor(() => {
-      const d = latestResultDocument();
+      const d = answerDocument('DescribeRoomInfo');
       return d?.getText().includes('DestroyTime') ? d : undefined;
     }, 'the result document');
     assert.equal(doc.languageId, 'json');
     assert.match(doc.getText(), /"DestroyTime": 12345678901234567890,/);
-    assert.match(doc.uri.path, /DescribeRoomInfo \d\d:\d\d:\d\d\.json$/);
     assert.ok(!doc.getText().includes(IT_SECRET_KEY) && !doc.getText().includes(IT_TOKEN));
+
+    // A second call updates the same document instead of opening another tab, beside the form.
+    const second = await panel.send(ROOM_PARAMS, options('it'));
+    await waitFor(() => answerDocument('DescribeRoomInfo')?.getText().includes(second!.result!.requestId!) || undefined, 'the second answer in the same document');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ t, g })));
+    const answerTabs = tabs.filter(({ t }) => t.input instanceof vscode.TabInputText && t.input.uri.path === '/answers/DescribeRoomInfo.json');
+    assert.equal(answerTabs.length, 1, 'one answer tab per form');
+    const formTab = tabs.find(({ t }) => t.input instanceof vscode.TabInputWebview && t.label === 'DescribeRoomInfo');
+    assert.ok(formTab && answerTabs[0]!.g.viewColumn !== formTab.g.viewColumn, 'the answer sits beside the form');
+    const groups = vscode.window.tabGroups.all.map((g) => `${g.viewColumn}: ${g.tabs.map((t) => t.label).join(', ')}`);
+    assert.ok(vscode.window.tabGroups.all.every((g) => g.tabs.length > 0), `no empty editor group: ${groups.join(' | ')}`);
   });
 
   test('the same path through the page protocol: a send message', async () => {
@@ -67,18 +77,20 @@ suite('request form round trip', () => {
     assert.equal(server.requests.length, before);
   });
 
-  test('an API error opens with the code explained', async () => {
+  test('an API error is explained in the form, and its answer is the API\'s own JSON', async () => {
+    const api = await explorer();
     const panel = await openForm('DescribeRoomInfo');
     const call = await panel.send(ROOM_PARAMS, options('wrong-key'));
     assert.equal(call?.result?.error?.code, 'AuthFailure.SignatureFailure');
+    const summary = (await api.requests()).controller.summarize(call.result);
+    assert.equal(summary.errorCode, 'AuthFailure.SignatureFailure');
+    assert.ok((summary.explanation ?? '').length > 40 && summary.signatureRelated, 'the form gets the explanation and the debugger');
     const doc = await waitFor(() => {
-      const d = latestResultDocument();
+      const d = answerDocument('DescribeRoomInfo');
       return d?.getText().includes('AuthFailure.SignatureFailure') ? d : undefined;
-    }, 'the error document');
-    assert.equal(doc.languageId, 'jsonc');
-    const lines = doc.getText().split('\n');
-    assert.match(lines[0], /^\/\/ AuthFailure\.SignatureFailure: /);
-    assert.ok(lines[1].startsWith('// ') && lines[1].length > 40, 'the explanation follows the code');
+    }, 'the error answer');
+    assert.equal(doc.languageId, 'json');
+    assert.doesNotThrow(() => JSON.parse(doc.getText()), 'the answer document is plain JSON');
   });
 
   test('cancelling a slow call', async () => {

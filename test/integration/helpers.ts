@@ -33,9 +33,15 @@ export async function waitFor<T>(check: () => T | undefined | Promise<T | undefi
   }
 }
 
+/** The document a request form shows its answers in. */
+export function answerDocument(action: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'trtc-result' && d.uri.path === `/answers/${action}.json`);
+}
+
 /** The text of the most recently opened result document. */
 export function latestResultDocument(): vscode.TextDocument | undefined {
-  const docs = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'trtc-result');
+  // Numbered documents (/<n>/<title>) are created one per opening; a form's answer document is not among them.
+  const docs = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'trtc-result' && /^\/\d+\//.test(d.uri.path));
   return docs.sort((a, b) => Number(b.uri.path.split('/')[1]) - Number(a.uri.path.split('/')[1]))[0];
 }
 

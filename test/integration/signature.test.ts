@@ -8,7 +8,7 @@ import type { Tc3Trace } from '../../src/core/signing/types';
 import type { PanelCall } from '../../src/editor/requests/requestPanel';
 import type { ToDebugger } from '../../src/shared/debuggerProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel } from './helpers';
+import { explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel, answerDocument } from './helpers';
 import { scriptedPrompts } from './scriptedPrompts';
 
 const WRONG_KEY = 'signatureSuiteWrongKey0000000000';
@@ -62,10 +62,7 @@ suite('signature steps and debugger', () => {
     assert.match(text, /X-TC-Token: <session token, not shown>/);
 
     // The same steps from the result document's title button, which passes the document's URI.
-    const result = await waitFor(() => {
-      const docs = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'trtc-result' && d.languageId === 'json' && /\/DescribeRoomInfo \d/.test(d.uri.path));
-      return docs.sort((a, b) => Number(b.uri.path.split('/')[1]) - Number(a.uri.path.split('/')[1]))[0];
-    }, 'the result document');
+    const result = await waitFor(() => answerDocument('DescribeRoomInfo'), 'the result document');
     const fromResult = await vscode.commands.executeCommand<vscode.TextDocument>('trtcExplorer.signature.showSteps', result.uri);
     assert.ok(fromResult?.getText().includes(trace.signature), 'the result document leads to the steps of its call');
   });

@@ -4,19 +4,26 @@ import type { ApiNode } from '../../src/editor/catalog/catalogTree';
 import { explorer, waitFor } from './helpers';
 
 suite('API tree', () => {
-  test('empty (welcome view) without credentials, categories and actions with the sandbox', async () => {
+  test('every category and action without credentials, under one slim hint that goes away with the sandbox', async () => {
     const api = await explorer();
     await api.credentials.setActive(undefined);
     for (const p of await api.credentials.list()) {
       await api.credentials.remove(p.name);
     }
-    await waitFor(async () => (await api.tree.getChildren()).length === 0 || undefined, 'an empty tree without credentials');
+    const withHint = await waitFor(async () => {
+      const r = await api.tree.getChildren();
+      return r[0]?.kind === 'hint' ? r : undefined;
+    }, 'the hint to add credentials');
+    const hint = api.tree.getTreeItem(withHint[0]!);
+    assert.equal(hint.label, 'Add credentials');
+    assert.equal(hint.command?.command, 'trtcExplorer.profile.add');
+    assert.equal(withHint.filter((n) => n.kind === 'category').length, 14, 'the whole API is there without keys');
 
     await vscode.commands.executeCommand('trtcExplorer.sandbox.use');
     const roots = await waitFor(async () => {
       const r = await api.tree.getChildren();
-      return r.length ? r : undefined;
-    }, 'categories');
+      return r.length && r[0]?.kind !== 'hint' ? r : undefined;
+    }, 'categories without the hint');
     const labels = roots.map((n) => String(api.tree.getTreeItem(n).label));
     assert.deepEqual(labels.slice(0, 6), [
       'Room Management',

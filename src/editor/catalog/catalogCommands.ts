@@ -12,6 +12,8 @@ export interface CatalogCommandDeps {
   apiView: vscode.TreeView<ApiNode>;
   /** Opens (or reveals) the request form of an action. */
   openForm: (action: string) => Promise<unknown>;
+  /** Hides the hint to add credentials for good. */
+  dismissHint: () => Promise<void>;
 }
 
 /** Opens an action's page of Tencent's documentation, in the editor's language when the page exists in it. */
@@ -89,6 +91,7 @@ export function catalogCommands(s: CatalogCommandDeps): Record<CatalogCommandId,
       s.tree.setFilter('');
       s.apiView.message = undefined;
     },
+    [CatalogCommandId.DismissHint]: () => s.dismissHint(),
     [CatalogCommandId.OpenActionDocs]: async (args?: ActionArgs) => {
       const action = args?.action ?? (await pickAction(vscode.l10n.t('Action whose documentation to open')));
       if (action) {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { ActionInfo, CategoryInfo, LocalizedText } from '../../core/catalog/types';
 import { loadCatalog } from './catalogAccess';
-import { CatalogCommandId, ContextKey } from '../common/ids';
+import { CatalogCommandId, ContextKey, ProfileCommandId } from '../common/ids';
 import { isChineseUi } from '../common/config';
 
-/** A node of the API tree: a category, or an action inside one. */
-export type ApiNode = { kind: 'category'; category: CategoryInfo; actions: ActionInfo[] } | { kind: 'action'; action: ActionInfo };
+/** A node of the API tree: the hint to add credentials, a category, or an action inside one. */
+export type ApiNode = { kind: 'hint' } | { kind: 'category'; category: CategoryInfo; actions: ActionInfo[] } | { kind: 'action'; action: ActionInfo };
 
 /** Arguments of commands run on an action node. */
 export type ActionArgs = Pick<Extract<ApiNode, { kind: 'action' }>, 'action'>;
@@ -19,9 +19,10 @@ export function localized(text: LocalizedText | { en: string; zh: string } | und
 }
 
 /**
- * The API view: categories, then actions. The catalog is loaded when VS Code first asks for the
- * children, so activation stays free of it. While no credentials exist and the sandbox is
- * off, the root is empty and the view's welcome content invites the user to add a profile.
+ * The API view: categories, then actions, always, with or without credentials. The catalog is
+ * loaded when VS Code first asks for the children, so activation stays free of it. While there is
+ * no profile and the sandbox is off, one slim first item offers to add credentials, with inline
+ * buttons to try the sandbox or hide the hint.
  */
 export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ApiNode | undefined>();
@@ -29,7 +30,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
   private filterText = '';
   private nodes = new Map<string, ApiNode>();
 
-  constructor(private readonly isReady: () => boolean) {}
+  constructor(private readonly showHint: () => boolean) {}
 
   /** Shows only actions matching `text` (name or words of their summary and title), or all when empty. */
   setFilter(text: string): void {
@@ -50,9 +51,6 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
     if (node) {
       return node.kind === 'category' ? node.actions.map((action) => this.node({ kind: 'action', action })) : [];
     }
-    if (!this.isReady()) {
-      return [];
-    }
     const { getCatalog, searchActions } = await loadCatalog();
     const catalog = getCatalog();
     const visible = this.filterText ? new Set(searchActions(this.filterText).map((a) => a.name)) : undefined;
@@ -65,21 +63,32 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
       list.push(action);
       byCategory.set(action.category, list);
     }
-    return catalog.categories
+    const categories = catalog.categories
       .filter((c) => byCategory.has(c.key))
       .map((category) =>
         this.node({ kind: 'category', category, actions: byCategory.get(category.key)!.sort((a, b) => a.name.localeCompare(b.name)) }),
       );
+    return this.showHint() && !this.filterText ? [{ kind: 'hint' }, ...categories] : categories;
   }
 
   getParent(node: ApiNode): ApiNode | undefined {
-    if (node.kind === 'category') {
+    if (node.kind !== 'action') {
       return undefined;
     }
     return this.nodes.get(`category:${node.action.category}`);
   }
 
   getTreeItem(node: ApiNode): vscode.TreeItem {
+    if (node.kind === 'hint') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Add credentials'), vscode.TreeItemCollapsibleState.None);
+      item.id = 'hint';
+      item.description = vscode.l10n.t('or try the sandbox');
+      item.tooltip = vscode.l10n.t('Every action can be opened and tried in the sandbox without keys. Add a profile with your SecretId and SecretKey to call the real API.');
+      item.iconPath = new vscode.ThemeIcon('key');
+      item.contextValue = ';onboarding;';
+      item.command = { command: ProfileCommandId.AddProfile, title: vscode.l10n.t('Add credentials') };
+      return item;
+    }
     if (node.kind === 'category') {
       const item = new vscode.TreeItem(
         isChineseUi() ? node.category.zh : node.category.en,
@@ -115,7 +124,7 @@ export class CatalogTreeProvider implements vscode.TreeDataProvider<ApiNode>, vs
     return this.nodes.get(`action:${name}`);
   }
 
-  private node<T extends ApiNode>(n: T): T {
+  private node<T extends Exclude<ApiNode, { kind: 'hint' }>>(n: T): T {
     this.nodes.set(n.kind === 'category' ? `category:${n.category.key}` : `action:${n.action.name}`, n);
     return n;
   }

@@ -19,6 +19,7 @@ export enum CatalogCommandId {
   FilterActions = 'trtcExplorer.api.filter',
   ClearFilter = 'trtcExplorer.api.clearFilter',
   OpenActionDocs = 'trtcExplorer.api.openDocs',
+  DismissHint = 'trtcExplorer.api.dismissHint',
 }
 
 /** Commands of profiles, the region and the sandbox. */
@@ -140,6 +141,8 @@ export const enum GlobalStateKey {
   LastParams = 'trtcExplorer.lastParams',
   LastCallbackUrl = 'trtcExplorer.callbacks.lastUrl',
   LastSdkAppId = 'trtcExplorer.tools.lastSdkAppId',
+  /** The user hid the API view's hint to add credentials. */
+  HintDismissed = 'trtcExplorer.hintDismissed',
 }
 
 /** Keys of what the extension keeps per workspace (see `state.ts`). */

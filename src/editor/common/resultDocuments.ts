@@ -69,12 +69,44 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
     const doc = await vscode.workspace.openTextDocument(uri);
     const typed = doc.languageId === language ? doc : await vscode.languages.setTextDocumentLanguage(doc, language);
     const editor = await vscode.window.showTextDocument(typed, {
-      viewColumn: this.lastColumn ?? vscode.ViewColumn.Beside,
+      viewColumn: this.columnForNew(),
       preview: false,
       preserveFocus: options.preserveFocus ?? false,
     });
     this.lastColumn = editor.viewColumn;
     return editor;
+  }
+
+  /**
+   * Shows the answer of a form in the one document that form keeps: the same tab is updated for
+   * every call instead of a new tab per call, in the group beside the form (or where the document
+   * already is). Named for its content, `<Action>.json`.
+   */
+  async showAnswer(action: string, text: string, options: OpenOptions & { besideOf?: vscode.ViewColumn } = {}): Promise<vscode.TextEditor> {
+    const path = `/answers/${action.replace(/[\\/*?"<>|]+/g, '-')}.json`;
+    this.docs.set(path, { text, language: 'json', ...(options.call ? { call: options.call } : {}) });
+    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path });
+    this.changed.fire(uri);
+    const shown = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+    const column = shown?.viewColumn ?? (options.besideOf !== undefined ? ((options.besideOf + 1) as vscode.ViewColumn) : vscode.ViewColumn.Beside);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const typed = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    const editor = await vscode.window.showTextDocument(typed, { viewColumn: column, preview: false, preserveFocus: options.preserveFocus ?? true });
+    this.lastColumn = editor.viewColumn;
+    return editor;
+  }
+
+  /**
+   * Where a new document opens: the column of the previous one while that group is still there;
+   * beside the active editor when there is one; otherwise in the active group, so that opening a
+   * document never leaves an empty group behind.
+   */
+  private columnForNew(): vscode.ViewColumn {
+    const groups = vscode.window.tabGroups.all;
+    if (this.lastColumn !== undefined && groups.some((g) => g.viewColumn === this.lastColumn && g.tabs.length > 0)) {
+      return this.lastColumn;
+    }
+    return vscode.window.tabGroups.activeTabGroup.tabs.length > 0 ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
   }
 
   /** Registers a document without opening it (for diffs); returns its URI. */

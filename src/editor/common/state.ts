@@ -11,6 +11,8 @@ export interface GlobalStateShape {
   [GlobalStateKey.LastCallbackUrl]: string;
   /** The SDKAppID the UserSig tools last used. */
   [GlobalStateKey.LastSdkAppId]: string;
+  /** True once the user hid the API view's hint to add credentials. */
+  [GlobalStateKey.HintDismissed]: boolean;
 }
 
 /** What each workspace-state key holds. */

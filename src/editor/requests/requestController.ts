@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findAction } from '../../core/catalog/catalog';
 import { CancelledError, ExplorerError, formatBytes } from '../../core/errors';
+import { parseAnswerJson, stringifyJson } from '../../core/json';
 import { HttpClient } from '../../core/http/httpClient';
 import type { CallSource, FinishedCall } from '../../core/requests/callEvents';
 import { CallExecutor, defaultRetries, sandboxCall, type CallOptions } from '../../core/requests/callExecutor';
@@ -30,6 +31,14 @@ export type { CallSource, FinishedCall };
  */
 export interface FinishedCallEvent extends FinishedCall {
   waitUntil(work: Promise<unknown>): void;
+}
+
+/** The request form a call was sent from, as far as where its answer and errors go. */
+export interface SendForm {
+  /** True while the form is visible: errors are then shown in it, not in notifications. */
+  visible(): boolean;
+  /** The form's editor column; its answer opens in the column beside it. */
+  column: vscode.ViewColumn | undefined;
 }
 
 /** What the panel and commands get back from {@link RequestController.send}. */
@@ -224,8 +233,12 @@ export class RequestController implements vscode.Disposable {
     }
   }
 
-  /** Sends one call with progress and cancellation, opens its answer and explains an API error. */
-  async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal): Promise<SendOutcome> {
+  /**
+   * Sends one call with progress and cancellation and opens its answer. Errors are explained in a
+   * notification, unless `form` says a visible request form shows them: then the form is the one
+   * place they are reported, and the answer goes to the form's own document.
+   */
+  async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal, form?: SendForm): Promise<SendOutcome> {
     let fullSpec = spec;
     try {
       const done = await this.run(spec, profileName, source, signal, (call) =>
@@ -241,15 +254,20 @@ export class RequestController implements vscode.Disposable {
       if (done.declined || !done.result) {
         return { spec: done.spec, summary: { outcome: 'cancelled', sandbox: false, message: vscode.l10n.t('Not sent') } };
       }
-      await this.openResult(done.spec, done.result, { ...(profileName ? { profile: profileName } : {}) });
-      if (done.result.error) {
+      const call = { spec: done.spec, result: done.result, ...(profileName ? { profile: profileName } : {}) };
+      if (form) {
+        await this.showAnswer(call, form);
+      } else {
+        await this.openResult(done.spec, done.result, { ...(profileName ? { profile: profileName } : {}) });
+      }
+      if (done.result.error && !form?.visible()) {
         void this.offerErrorHelp(done.spec, done.result);
       }
       return { spec: done.spec, result: done.result, summary: this.summarize(done.result) };
     } catch (e) {
       const error = e instanceof ExplorerError ? e : new Error(String(e));
       const cancelled = e instanceof ExplorerError && e.kind === 'cancelled';
-      if (!cancelled) {
+      if (!cancelled && !form?.visible()) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', spec.action, error.message), vscode.l10n.t('Show Logs')).then((c) => c && this.deps.log.show());
       }
       return { spec: fullSpec, summary: { outcome: cancelled ? 'cancelled' : 'failed', message: error.message, sandbox: false } };
@@ -297,6 +315,16 @@ export class RequestController implements vscode.Disposable {
       ...(options.preserveFocus !== undefined ? { preserveFocus: options.preserveFocus } : {}),
       call: { spec, result, ...(options.profile ? { profile: options.profile } : {}) },
     });
+  }
+
+  /** Shows a form's answer in the form's own document, or offers a file when it is very large. */
+  async showAnswer(call: { spec: CallSpec; result: CallResult; profile?: string }, form: SendForm): Promise<void> {
+    if (Buffer.byteLength(call.result.responseText) > LARGE_RESPONSE_BYTES) {
+      await this.openResult(call.spec, call.result, { ...(call.profile ? { profile: call.profile } : {}) });
+      return;
+    }
+    const text = `${stringifyJson(parseAnswerJson(call.result.responseText), 2)}\n`;
+    await this.deps.results.showAnswer(call.spec.action, text, { call, ...(form.column !== undefined ? { besideOf: form.column } : {}) });
   }
 
   private clockOption(): { clockOffsetMs?: number } {

@@ -84,7 +84,9 @@ export class RequestPanels implements vscode.Disposable {
       }
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(REQUEST_PANEL_TYPE, action, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(this.services.extensionUri));
+    // Forms open where the other forms are, so answers beside them never land on top of a form.
+    const column = this.all().find((p) => p.panel.viewColumn !== undefined)?.panel.viewColumn ?? vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(REQUEST_PANEL_TYPE, action, { viewColumn: column, preserveFocus: false }, webviewOptions(this.services.extensionUri));
     return this.adopt(new RequestPanel(this.services, panel, { action, ...(initial?.paramsText ? { paramsText: initial.paramsText } : {}), ...(initial?.options ? { options: initial.options } : {}) }));
   }
 
@@ -281,7 +283,10 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
     this.inFlight = abort;
     this.post({ type: 'sending' });
     try {
-      const outcome = await this.services.controller.send(this.specFrom(params, options), options.profile, 'form', abort.signal);
+      const outcome = await this.services.controller.send(this.specFrom(params, options), options.profile, 'form', abort.signal, {
+        visible: () => this.panel.visible,
+        column: this.panel.viewColumn,
+      });
       this.lastCall = { spec: outcome.spec, ...(outcome.result ? { result: outcome.result } : {}), profile: options.profile };
       this.post({ type: 'result', summary: outcome.summary });
       return this.lastCall;
@@ -322,7 +327,7 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
         return;
       case 'showResult':
         if (this.lastCall?.result) {
-          await this.services.controller.openResult(this.lastCall.spec, this.lastCall.result);
+          await this.services.controller.showAnswer({ ...this.lastCall, result: this.lastCall.result }, { visible: () => this.panel.visible, column: this.panel.viewColumn });
         }
         return;
       case 'showSignature':
