@@ -180,7 +180,7 @@ export function cellText(col: Column, value: JsonValue | undefined, zone: 'local
   if (value === undefined || value === null) return '';
   if (col.kind === 'time' && col.time && col.time !== 'text') {
     const s = momentSeconds(value, col.time);
-    return s === undefined ? scalarText(value) : formatMoment(s, zone);
+    return (s === undefined ? '' : formatMoment(s, zone)) || scalarText(value);
   }
   if (col.kind === 'array' && Array.isArray(value) && !col.nested) {
     return value.map((v) => scalarText(v)).join(', ');

@@ -12,6 +12,8 @@ const NOT_MOMENT = /(Duration|Timeout|Interval|Idle|Elapsed|Cost|Expire)/i;
 const MIN_SECONDS = 1_000_000_000;
 // Unix times in milliseconds are above this (2001-09-09 in ms); seconds stay far below it.
 const MIN_MILLIS = 1_000_000_000_000;
+// Beyond this (the year 5138 in milliseconds) a number is an id or a counter, not a moment.
+const MAX_MILLIS = 100_000_000_000_000;
 
 const TEXT_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -76,7 +78,7 @@ export function detectTimeUnit(name: string, values: Iterable<JsonValue | undefi
       continue;
     }
     const n = toNumber(v);
-    if (n === undefined || n < MIN_SECONDS) return undefined;
+    if (n === undefined || n < MIN_SECONDS || n > MAX_MILLIS) return undefined;
     if (n >= MIN_MILLIS) millis++;
   }
   if (seen === 0) {
