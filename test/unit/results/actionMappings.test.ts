@@ -6,7 +6,7 @@ import { ACTION_MAPPINGS } from '../../../src/core/results/actionMappings';
 import { outputSchema } from '../../../src/core/results/outputSchema';
 import { buildResultView, resultViewOfText } from '../../../src/core/results/resultView';
 import type { ChartSpec, ResultView } from '../../../src/core/results/types';
-import { catalogAnswer, documentedAnswer } from './catalogAnswers';
+import { catalogAnswer, documentedAnswer, type AnswerSpec } from './catalogAnswers';
 
 /** The actions issue 13 lists, each of which must have an explicit mapping. */
 const LISTED = [
@@ -245,7 +245,7 @@ describe('explicit mapping of the listed actions', () => {
     ['DescribeCloudRecording', 'StorageFileList', 'recorded files'],
   ] as const) {
     test(`${action}: the ${noun} are the main table, with no chart and a reason`, () => {
-      const row = action === 'DescribeRoomInfo' ? { RoomString: 'r1', CreateTime: 1700000000, DestroyTime: new LosslessNumber('12345678901234567890') } : action === 'DescribeUserInfo' ? { UserId: 'u1', JoinTs: 1700000000 } : { FileName: 'a.mp4', BeginTimeStamp: 1700000000000 };
+      const row: AnswerSpec = action === 'DescribeRoomInfo' ? { RoomString: 'r1', CreateTime: 1700000000, DestroyTime: new LosslessNumber('12345678901234567890') } : action === 'DescribeUserInfo' ? { UserId: 'u1', JoinTs: 1700000000 } : { FileName: 'a.mp4', BeginTimeStamp: 1700000000000 };
       const v = view(action, { [list]: [row] });
       assert.equal(v.tables[0]!.id, list);
       assert.equal(v.charts.length, 0);
