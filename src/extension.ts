@@ -6,6 +6,7 @@ import { affectsExplorer } from './common/config';
 import { ContextKey, RESULT_SCHEME, SANDBOX_PROFILE, ViewId } from './common/ids';
 import { Log } from './common/log';
 import { CredentialStore } from './credentials/credentialStore';
+import { registerResults, type ResultsApi } from './editor/results/registerResults';
 import { ClockSkew } from './requests/clockSkew';
 import { RequestController } from './requests/requestController';
 import { ResultDocuments } from './results/resultDocuments';
@@ -33,6 +34,8 @@ export interface ExplorerApi {
   historyAndCollections: HistoryAndCollectionsApi;
   /** Signature steps, the signature debugger, code export, callback and UserSig tools. */
   tools: ToolsApi;
+  /** The result view: answers as tables and charts. */
+  resultViews: ResultsApi;
 }
 
 /**
@@ -105,10 +108,12 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   context.subscriptions.push(...historyAndCollections.disposables);
   const tools = registerTools({ extensionUri: context.extensionUri, log, credentials, results, state: context.globalState, secrets: context.secrets, version });
   context.subscriptions.push(...tools.disposables);
+  const resultViews = registerResults({ extensionUri: context.extensionUri, log, results });
+  context.subscriptions.push(...resultViews.disposables);
   // Reading SecretStorage is asynchronous; it runs after activation returns and a failure is only logged.
   setImmediate(() => void refreshSession().catch((e) => log.error('activate', 'could not read profiles', e)));
   log.info('activate', `TRTC API Explorer ${version} ready`);
-  return { credentials, controller, results, tree, log, statusBar, clock, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action), historyAndCollections: historyAndCollections.api, tools: tools.api };
+  return { credentials, controller, results, tree, log, statusBar, clock, globalState: context.globalState, logUri: context.logUri, panel: (action) => RequestPanel.get(action), historyAndCollections: historyAndCollections.api, tools: tools.api, resultViews: resultViews.api };
 }
 
 export function deactivate(): void {}
