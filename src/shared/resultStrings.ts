@@ -19,6 +19,8 @@ export const RESULT_STRINGS = [
   'Save as CSV…',
   'Save as PNG…',
   'Times',
+  'Time',
+  'Day',
   'Local',
   'UTC',
   'Back',

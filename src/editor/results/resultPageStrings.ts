@@ -21,6 +21,8 @@ export function resultPageStrings(): Record<ResultString, string> {
     'Save as CSV…': vscode.l10n.t('Save as CSV…'),
     'Save as PNG…': vscode.l10n.t('Save as PNG…'),
     'Times': vscode.l10n.t('Times'),
+    'Time': vscode.l10n.t('Time'),
+    'Day': vscode.l10n.t('Day'),
     'Local': vscode.l10n.t('Local'),
     'UTC': vscode.l10n.t('UTC'),
     'Back': vscode.l10n.t('Back'),

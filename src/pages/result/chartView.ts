@@ -130,9 +130,23 @@ export class ChartView {
       return { ...base, splits: () => spec.x.slice(), values: (_u, splits) => splits.map((i) => shorten(names[i] ?? '', 14)), rotate: names.length > 8 ? -40 : 0, size: names.length > 8 ? 80 : 40 } as uPlot.Axis;
     }
     if (spec.xKind === 'day') {
-      return { ...base, values: (_u, splits) => splits.map((s) => formatMoment(s, spec.xZone, { dayOnly: true }).slice(5)) };
+      // One tick per day (every few days for long ranges), each labelled with its date.
+      const every = Math.max(1, Math.ceil(spec.x.length / 16));
+      return { ...base, splits: (u) => spec.x.filter((v, i) => i % every === 0 && v >= u.scales.x!.min! && v <= u.scales.x!.max!), values: (_u, splits) => splits.map((v) => formatMoment(v, spec.xZone, { dayOnly: true }).slice(5)) };
     }
-    return base;
+    // Times of day in 24-hour form; the date under the first tick and wherever the day changes.
+    return {
+      ...base,
+      size: 46,
+      values: (_u, splits, _axis, _space, incr) =>
+        splits.map((v, i) => {
+          const full = formatMoment(v, spec.xZone);
+          if (incr >= 86_400) return full.slice(5, 10);
+          const clock = incr < 60 ? full.slice(11, 19) : full.slice(11, 16);
+          const day = full.slice(5, 10);
+          return i === 0 || formatMoment(splits[i - 1]!, spec.xZone).slice(5, 10) !== day ? `${clock}\n${day}` : clock;
+        }),
+    };
   }
 
   private options(width: number, height: number): uPlot.Options {
@@ -170,7 +184,7 @@ export class ChartView {
     const bars = this.style === 'bars';
     const xLabel = spec.xKind === 'category' ? (_u: uPlot, v: number) => spec.categories?.[v] ?? '' : (_u: uPlot, v: number) => (v === null || v === undefined ? '' : timeLabel(v, spec));
     opts.series = [
-      { label: spec.xKind === 'category' ? '' : t('Times'), value: xLabel },
+      { label: spec.xKind === 'category' ? '' : spec.xKind === 'day' ? t('Day') : t('Time'), value: xLabel },
       ...panel.series.map((s, i): uPlot.Series => {
         const colour = theme.palette[(i < second ? i : i - second) % theme.palette.length]!;
         return {
@@ -178,13 +192,13 @@ export class ChartView {
           stroke: colour,
           width: theme.highContrast ? 2.5 : 1.5,
           ...(i >= second ? { dash: [6, 4] } : {}),
-          ...(bars ? { fill: theme.highContrast ? colour : withAlpha(colour, i >= second ? 0.35 : 0.8), paths: groupedBars(i, panel.series.length), points: { show: false } } : { points: { show: spec.x.length <= 60, size: 4 }, spanGaps: false }),
+          ...(bars ? { fill: theme.highContrast ? colour : withAlpha(colour, i >= second ? 0.35 : 0.8), paths: groupedBars(i, panel.series.length), points: { show: false } } : { points: { show: spec.x.length <= 60, size: 4 }, spanGaps: true }),
           value: (_u, v) => formatValue(v, panel.unit),
         };
       }),
     ];
     opts.scales!.y = { range: (_u, min, max) => (bars ? [Math.min(0, min), max > 0 ? max * 1.08 : 1] : min === max ? [min - 1, max + 1] : [min - (max - min) * 0.05, max + (max - min) * 0.05]) };
-    opts.axes = [this.axisX(theme), { stroke: theme.foreground, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, size: 70, values: (_u, splits) => splits.map((v) => formatValue(v)) }];
+    opts.axes = [this.axisX(theme), { stroke: theme.foreground, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, size: 64, values: (_u, splits) => splits.map((v) => compact(v)) }];
     const data: uPlot.AlignedData = [Float64Array.from(spec.x), ...panel.series.map((s) => s.values as Array<number | null>)];
     return new uPlot(opts, data, host);
   }
@@ -209,7 +223,7 @@ export class ChartView {
     const height = Math.max(160, 60 + lanes.length * 34);
     const opts = this.options(width, height);
     opts.series = [
-      { label: t('Times'), value: (_u, v) => (v === null || v === undefined ? '' : timeLabel(v, spec)) },
+      { label: t('Time'), value: (_u, v) => (v === null || v === undefined ? '' : timeLabel(v, spec)) },
       ...lanes.map((lane, li): uPlot.Series => {
         const colour = theme.palette[li % theme.palette.length]!;
         return {
@@ -281,6 +295,13 @@ export class ChartView {
   private savePng(): void {
     this.opts.savePng(`${this.opts.fileBase}-${this.spec.id.replace(/[^\w-]+/g, '-')}.png`, this.pngBase64());
   }
+}
+
+const COMPACT = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
+/** An axis number in few characters (1.2M, 850K), so large bitrates fit beside the chart. */
+function compact(v: number): string {
+  return Math.abs(v) >= 10_000 ? COMPACT.format(v) : formatValue(v);
 }
 
 function shorten(text: string, max: number): string {
