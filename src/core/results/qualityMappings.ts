@@ -156,8 +156,21 @@ export function callDetail(response: JsonObject): Mapped {
       if (t !== null) s.points.push([t, cellNumber(p.Value)]);
     }
   }
-  const table = buildTable({ id: 'metrics', title: { en: 'Metrics per user', zh: '各用户指标' }, path: 'Data[].Content', derived: true }, items, undefined);
-  for (const c of table.columns) if (c.key === 'Value') c.kind = 'float';
+  // The columns are known, so the rows are used as they are (a call can have tens of thousands of points).
+  const table: ResultTable = {
+    id: 'metrics',
+    title: { en: 'Metrics per user', zh: '各用户指标' },
+    path: 'Data[].Content',
+    derived: true,
+    columns: [
+      { key: 'UserId', label: 'UserId', kind: 'string' },
+      { key: 'PeerId', label: 'PeerId', kind: 'string' },
+      { key: 'DataType', label: 'DataType', kind: 'string' },
+      { key: 'Time', label: 'Time', kind: 'time', time: 's' },
+      { key: 'Value', label: 'Value', kind: 'float' },
+    ],
+    rows: items,
+  };
   if (!data.length) {
     return {
       tables: [],

@@ -29,6 +29,8 @@ export interface ResultsApi {
   show(uri: vscode.Uri, mode: ResultMode): Promise<ResultPanel | undefined>;
   /** Overlays two documents' answers of the same action. */
   compare(newer: vscode.Uri, older: vscode.Uri, mode: ResultMode): Promise<ResultPanel | undefined>;
+  /** Replaces the save dialog (undefined restores it), so tests can save without one. */
+  setSaveTarget(pick: typeof ResultPanel.pickSaveTarget | undefined): void;
 }
 
 /** The document's name without folders and extension: the action and time the tab shows. */
@@ -103,5 +105,9 @@ export function registerResults(deps: ResultsDeps): { disposables: vscode.Dispos
     vscode.commands.registerCommand(ResultCommandId.ShowAsChart, wrapCommand(deps.log, ResultCommandId.ShowAsChart, (arg?: unknown) => run('chart', arg))),
     { dispose: () => ResultPanel.open?.dispose() },
   ];
-  return { disposables, api: { panel: () => ResultPanel.open, show, compare } };
+  const dialog = ResultPanel.pickSaveTarget;
+  const setSaveTarget = (pick: typeof ResultPanel.pickSaveTarget | undefined) => {
+    ResultPanel.pickSaveTarget = pick ?? dialog;
+  };
+  return { disposables, api: { panel: () => ResultPanel.open, show, compare, setSaveTarget } };
 }

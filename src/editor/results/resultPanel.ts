@@ -90,6 +90,11 @@ export class ResultPanel implements vscode.Disposable {
     );
   }
 
+  /** True once the page has loaded and asked for its data (integration tests wait for it). */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
   /** What the panel shows now. */
   get shown(): ResultContent {
     return this.content;
