@@ -52,9 +52,10 @@ suite('result view', () => {
     assert.equal(panel.shown.mode, 'table');
     assert.equal(panel.shown.answers[0]!.text, editor.document.getText(), 'the page gets the document text, big integers as written');
     assert.ok(panel.shown.answers[0]!.text.includes('12345678901234567890'));
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('trtcExplorer.result'));
-    assert.ok(tab, 'a result webview tab is open');
-    assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'beside the document');
+    assert.equal(panel.panel.viewType, 'trtcExplorer.result');
+    await waitFor(() => panel.panel.visible || undefined, 'the result panel to be visible');
+    assert.notEqual(panel.panel.viewColumn, editor.viewColumn, 'beside the document');
+    assert.ok(vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label === 'DescribeRoomInfo 10:00:00' && !(t.input instanceof vscode.TabInputText)), 'a result tab titled like the document');
     // The page posts `ready` only once its bundle ran, which the Content-Security-Policy must allow.
     await waitFor(() => panel.isReady || undefined, 'the result page to load and say ready', 30_000);
   });
