@@ -110,6 +110,16 @@ const targets = [
     target: 'es2022',
   },
   {
+    // The result page; uPlot's stylesheet, imported by the entry, comes out as dist/result.css.
+    ...common,
+    entryPoints: { result: 'src/pages/result/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    metafile: true,
+  },
+  {
     ...common,
     minify: false,
     entryPoints: { 'test/integration/index': 'test/integration/index.ts' },

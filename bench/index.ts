@@ -3,6 +3,7 @@ import { runCatalogBench } from './catalog.bench';
 import { runCollectionBench } from './collection.bench';
 import { runHistoryBench } from './history.bench';
 import { runLocalCostBench } from './localCost.bench';
+import { runResultPageBench } from './resultPage.bench';
 import { runThroughputBench } from './throughput.bench';
 
 /** Runs every benchmark in turn and prints its figures; benchmarks never fail on a number. */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     ['catalog', () => runCatalogBench()],
     ['history store, 10,000 entries', () => runHistoryBench()],
     ['collection run against the local stand-in', () => runCollectionBench()],
+    ['result page in headless Chromium: 10,000-point chart, 10,000-row table', () => runResultPageBench()],
   ];
   process.stdout.write(`Node ${process.version}, ${new Date().toISOString()}\n`);
   for (const [title, run] of benches) {

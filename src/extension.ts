@@ -17,6 +17,7 @@ import {
   ProfileCommandId,
   REQUEST_PANEL_TYPE,
   RESULT_SCHEME,
+  ResultCommandId,
   SignatureCommandId,
   ToolCommandId,
   ViewId,
@@ -33,11 +34,12 @@ import { ExplorerSession } from './editor/credentials/session';
 import type { CollectionsFeature } from './editor/collections/collectionsFeature';
 import type { HistoryFeature } from './editor/history/historyFeature';
 import type { RequestsFeature } from './editor/requests/requestsFeature';
+import type { ResultsFeature } from './editor/results/resultsFeature';
 import type { SignatureFeature } from './editor/signature/signatureFeature';
 import type { ToolsFeature } from './editor/tools/toolsFeature';
 
 /** The names of the features built on first use, as {@link ExplorerApi.loaded} reports them. */
-export type FeatureName = 'requests' | 'history' | 'collections' | 'signature' | 'tools';
+export type FeatureName = 'requests' | 'history' | 'collections' | 'signature' | 'tools' | 'results';
 
 /** What `activate` returns: the services, for integration tests. */
 export interface ExplorerApi {
@@ -46,7 +48,7 @@ export interface ExplorerApi {
   session: ExplorerSession;
   tree: CatalogTreeProvider;
   statusBar: ExplorerStatusBar;
-  results: ResultDocuments;
+  documents: ResultDocuments;
   /** For integration tests that check what the extension stores. */
   globalState: GlobalState;
   logUri: vscode.Uri;
@@ -60,6 +62,8 @@ export interface ExplorerApi {
   collections: Lazy<CollectionsFeature>;
   signature: Lazy<SignatureFeature>;
   tools: Lazy<ToolsFeature>;
+  /** The result view: answers as tables and charts. */
+  results: Lazy<ResultsFeature>;
   /** The features built so far: activation builds none. */
   loaded: () => FeatureName[];
 }
@@ -94,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     session,
     tree,
     statusBar,
-    results,
+    documents: results,
     globalState,
     logUri: context.logUri,
     prompts: editorPrompts,
@@ -206,6 +210,13 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       subscriptions.push(feature);
       return feature;
     }),
+    results: lazy(async () => {
+      const { createResultsFeature } = await import('./editor/results/resultsFeature');
+      const feature = createResultsFeature({ extensionUri: context.extensionUri, log, results });
+      built.add('results');
+      subscriptions.push(feature);
+      return feature;
+    }),
     loaded: () => [...built],
   };
 
@@ -263,6 +274,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     ...registerLazyCommands(log, Object.values(CollectionCommandId), async () => (await api.collections()).handlers),
     ...registerLazyCommands(log, Object.values(SignatureCommandId), async () => (await api.signature()).handlers),
     ...registerLazyCommands(log, Object.values(ToolCommandId), async () => (await api.tools()).handlers),
+    ...registerLazyCommands(log, Object.values(ResultCommandId), async () => (await api.results()).handlers),
     credentials.onDidChange(() => void refreshSession()),
     session.onDidChange((state) => {
       statusBar.setProfile(state.sandbox ? undefined : state.active?.name, state.region, { sandbox: state.sandbox, production: !!state.active?.production && !state.sandbox });

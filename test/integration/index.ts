@@ -14,6 +14,7 @@ export function run(): Promise<void> {
   require('./collections.test');
   require('./signature.test');
   require('./tools.test');
+  require('./results.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
   });

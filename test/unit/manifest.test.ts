@@ -66,7 +66,7 @@ test('the editor version the extension targets matches the API types it is built
 test('the .vsix ships every bundle esbuild.mjs builds for the extension', () => {
   const build = fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
   const bundles = [...build.matchAll(/entryPoints: \{ (?:'([\w/]+)'|(\w+)): /g)].map((m) => m[1] ?? m[2]).filter((name) => !name.startsWith('test/'));
-  assert.deepEqual(bundles.sort(), ['cli', 'debugger', 'extension', 'webview']);
+  assert.deepEqual(bundles.sort(), ['cli', 'debugger', 'extension', 'result', 'webview']);
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
   // The extension and the command line are ES modules with their chunks; the pages are scripts.
   for (const name of bundles) {

@@ -9,6 +9,7 @@ import { parseCommandArgs } from '../args';
 import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
 import { recordCliHistory } from '../history';
+import { answerText, outputFormat, OUTPUT_USAGE } from '../output';
 
 export const CALL_USAGE = `Usage: trtc-explorer call <Action> [options]
 
@@ -19,13 +20,14 @@ ${REQUEST_OPTIONS_USAGE}
   --sandbox                     answer from the catalog: no credentials, no network
   --history                     record the call in the history the editor shows
   --retries N                   retries of transient failures (default: 2 for read-only actions, else 0)
+${OUTPUT_USAGE}
 `;
 
 /** `trtc-explorer call`: validate, sign, send, print. */
 export async function callCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { ...REQUEST_OPTIONS, sandbox: { type: 'boolean' }, history: { type: 'boolean' }, retries: { type: 'string' } },
+    { ...REQUEST_OPTIONS, sandbox: { type: 'boolean' }, history: { type: 'boolean' }, retries: { type: 'string' }, output: { type: 'string' } },
     CALL_USAGE,
   );
   if (values.help) {
@@ -34,6 +36,7 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
   }
   // The sandbox answers from the catalog, so it needs a known action even with --no-validate.
   const { action, spec } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
+  const format = outputFormat(values.output);
   const maxRetries = values.retries === undefined ? defaultRetries(action) : Number(values.retries);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 5) {
     throw new InputError(`--retries must be a whole number from 0 to 5, not "${values.retries}"`);
@@ -76,7 +79,7 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(stringifyJson(result.response, 2) + '\n');
     throw new ApiError(result.error.code, result.error.message, result.requestId, result.httpStatus);
   }
-  io.stdout(stringifyJson(result.response, 2) + '\n');
+  io.stdout(answerText(result.response, action, format));
   return 0;
 }
 

@@ -91,6 +91,12 @@ export enum SignatureCommandId {
   ExportCode = 'trtcExplorer.code.export',
 }
 
+/** Commands of the result view: a result document's answer as a table or a chart. */
+export enum ResultCommandId {
+  ShowAsTable = 'trtcExplorer.result.showAsTable',
+  ShowAsChart = 'trtcExplorer.result.showAsChart',
+}
+
 /** Commands of the callback and UserSig tools. */
 export enum ToolCommandId {
   VerifyCallback = 'trtcExplorer.callbacks.verify',

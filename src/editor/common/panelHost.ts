@@ -3,10 +3,11 @@ import type { ZodType } from 'zod';
 import type { Log } from './log';
 import { renderWebviewHtml } from './webviewHtml';
 
-/** Which page a panel shows: its bundle and stylesheet under `dist/` and `media/`, and the zod schema of its messages. */
+/** Which page a panel shows: its bundle under `dist/`, its stylesheets, and the zod schema of its messages. */
 export interface PanelPage<In> {
   script: string;
-  stylesheet: string;
+  /** Paths inside the extension, such as `media/request.css`. */
+  stylesheets: readonly string[];
   title: string;
   /** Parses every message from the page before the host acts on it. */
   schema: ZodType<In>;
@@ -33,7 +34,7 @@ export abstract class PanelHost<In, Out> implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'trtc.svg');
     panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, {
       script: page.script,
-      stylesheet: page.stylesheet,
+      stylesheets: page.stylesheets,
       title: page.title,
       lang: vscode.env.language,
     });

@@ -13,17 +13,21 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 /**
  * The HTML of a panel page: a strict Content-Security-Policy with a fresh nonce for every render,
- * every asset loaded through `asWebviewUri`, and one script bundle.
+ * every asset loaded through `asWebviewUri`, and one script bundle. Stylesheets are paths inside
+ * the extension, such as `media/request.css`.
  */
 export function renderWebviewHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
-  page: { script: string; stylesheet: string; title: string; lang: string },
+  page: { script: string; stylesheets: readonly string[]; title: string; lang: string },
 ): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
   const csp = [
     "default-src 'none'",
+    // No <base> and no form submissions: nothing in a page can redirect where its links or forms go.
+    "base-uri 'none'",
+    "form-action 'none'",
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
@@ -36,7 +40,7 @@ export function renderWebviewHtml(
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" nonce="${nonce}" href="${asset('dist', 'codicons', 'codicon.css')}">
-<link rel="stylesheet" nonce="${nonce}" href="${asset('media', page.stylesheet)}">
+${page.stylesheets.map((sheet) => `<link rel="stylesheet" nonce="${nonce}" href="${asset(...sheet.split('/'))}">`).join('\n')}
 <title>${escapeText(page.title)}</title>
 </head>
 <body>

@@ -145,7 +145,7 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
     panel: vscode.WebviewPanel,
     private readonly initial: PanelState,
   ) {
-    super(panel, services.extensionUri, { script: 'webview.js', stylesheet: 'request.css', title: initial.action, schema: fromWebviewSchema, component: 'panel' }, services.log);
+    super(panel, services.extensionUri, { script: 'webview.js', stylesheets: ['media/request.css'], title: initial.action, schema: fromWebviewSchema, component: 'panel' }, services.log);
     panel.title = initial.action;
     this.disposables.push(services.credentials.onDidChange(() => void this.pushProfiles()));
   }

@@ -93,7 +93,7 @@ export class DebuggerPanel extends PanelHost<FromDebugger, ToDebugger> {
     private readonly services: DebuggerServices,
     panel: vscode.WebviewPanel,
   ) {
-    super(panel, services.extensionUri, { script: 'debugger.js', stylesheet: 'debugger.css', title: vscode.l10n.t('Signature Debugger'), schema: fromDebuggerSchema, component: 'debugger' }, services.log);
+    super(panel, services.extensionUri, { script: 'debugger.js', stylesheets: ['media/debugger.css'], title: vscode.l10n.t('Signature Debugger'), schema: fromDebuggerSchema, component: 'debugger' }, services.log);
     DebuggerPanel.current = this;
     panel.title = vscode.l10n.t('Signature Debugger');
     this.disposables.push(this.posted);

@@ -86,3 +86,8 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 export function icon(name: string): HTMLSpanElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
+
+/** A toolbar button with a codicon and a label. */
+export function button(label: string, iconName: string, onClick: () => void, props: Props = {}): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'tool', title: label, on: { click: onClick }, ...props }, icon(iconName), h('span', { class: 'label' }, label));
+}
