@@ -9,6 +9,7 @@ export {
   regionHost,
   REGIONS,
   resolveEndpoint,
+  type EndpointChoice,
   type RegionInfo,
   type ResolvedEndpoint,
 } from './endpoints';
