@@ -33,7 +33,7 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   // The sandbox answers from the catalog, so it needs a known action even with --no-validate.
-  const { action, spec } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
+  const { action, spec, policy } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
   const maxRetries = values.retries === undefined ? defaultRetries(action) : Number(values.retries);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 5) {
     throw new InputError(`--retries must be a whole number from 0 to 5, not "${values.retries}"`);
@@ -41,20 +41,21 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
 
   let result: CallResult;
   let profileName: string | undefined;
+  let resolvedSpec: CallSpec | undefined;
   if (values.sandbox) {
     result = sandboxCall(spec, { now: io.now });
     io.stderr('note: sandbox answer, generated from the catalog; nothing was sent to Tencent Cloud\n');
   } else {
     const sourced = resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
     profileName = values.profile ?? (sourced.source === 'environment' ? 'environment' : undefined);
-    const resolvedSpec: CallSpec = {
+    resolvedSpec = {
       ...spec,
       ...(spec.region ? {} : sourced.region ? { region: sourced.region } : {}),
       ...(spec.language ? {} : sourced.language ? { language: sourced.language } : {}),
     };
     const http = new HttpClient({ env: io.env });
     try {
-      const executor = new CallExecutor({ http, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' });
+      const executor = new CallExecutor({ http, policy, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' });
       result = await executor.call(resolvedSpec, {
         credentials: sourced.credentials,
         maxRetries,
@@ -70,7 +71,8 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   if (values.history) {
-    await recordCliHistory(io, spec, { result, profile: profileName });
+    // The resolved spec carries the region and language a tccli profile supplied.
+    await recordCliHistory(io, resolvedSpec ?? spec, { result, profile: profileName });
   }
   if (result.error) {
     io.stdout(stringifyJson(result.response, 2) + '\n');

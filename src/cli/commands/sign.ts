@@ -36,7 +36,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(SIGN_USAGE);
     return 0;
   }
-  const { action, spec } = await readRequest(values, positionals, io, SIGN_USAGE);
+  const { action, spec, policy } = await readRequest(values, positionals, io, SIGN_USAGE);
   const timestamp = intOption(values.timestamp, 'timestamp', 0, 99_999_999_999);
   const nonce = intOption(values.nonce, 'nonce', 1, 2 ** 53 - 1);
   if (values.host !== undefined && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(values.host)) {
@@ -48,6 +48,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     {
       credentials: sourced.credentials,
       timestamp: timestamp ?? Math.floor(io.now() / 1000),
+      policy,
       ...(nonce !== undefined ? { nonce } : {}),
       ...(values.host ? { hostOverride: values.host } : {}),
     },

@@ -14,6 +14,17 @@ export {
   type ResolvedEndpoint,
 } from './endpoints';
 export {
+  assertTrustedEndpoint,
+  canonicalOrigin,
+  isTencentOrigin,
+  TENCENT_ORIGINS,
+  tencentOnly,
+  trustableOrigin,
+  trustOrigins,
+  UntrustedEndpointError,
+  type EndpointPolicy,
+} from './endpointPolicy';
+export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUTS,
   HttpClient,

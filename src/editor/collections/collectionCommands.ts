@@ -30,6 +30,7 @@ import { catalogCoercion } from '../../core/collections/catalogCoercion';
 import { renameVariableReferences, requestFromSpec, resolveForForm } from '../../core/collections/savedRequest';
 import { configuredEndpoint, effectiveLanguage, readConfig } from '../common/config';
 import { wrapCommand } from '../common/errors';
+import { editorEndpointPolicy } from '../common/endpointTrust';
 import { CollectionCommandId, SANDBOX_PROFILE } from '../common/ids';
 import { credentialsOf } from '../credentials/credentialStore';
 import type { EnvironmentSecrets } from '../credentials/environmentSecrets';
@@ -606,7 +607,7 @@ async function exportCurl(ctx: CollectionsContext, node: CollectionItemNode): Pr
     try {
       const spec = withSettings(await resolveRequest(request, { ...(environment ? { environment } : {}), secrets: ctx.secrets }));
       spec.region = spec.region || resolved.profile.region || config.defaultRegion;
-      const { endpoint, signed } = prepareCall(spec, { credentials: credentialsOf(resolved.profile), timestamp });
+      const { endpoint, signed } = prepareCall(spec, { credentials: credentialsOf(resolved.profile), timestamp, policy: editorEndpointPolicy() });
       blocks.push('', `# ${title}`, toCurl(signed, endpoint.origin).text.trimEnd());
     } catch (e) {
       blocks.push('', `# ${title}: ${vscode.l10n.t('not exported: {0}', (e as Error).message.replace(/\n/g, ' '))}`);

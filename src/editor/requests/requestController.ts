@@ -7,6 +7,7 @@ import { parseAnswerJson, stringifyJson } from '../../core/json';
 import { CallExecutor, defaultRetries, sandboxCall, type CallOptions } from '../../core/requests/callExecutor';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
+import { editorEndpointPolicy } from '../common/endpointTrust';
 import { CommandId, ContextKey, SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
 import { credentialsOf, type CredentialStore, type Profile } from '../credentials/credentialStore';
@@ -88,7 +89,7 @@ export class RequestController implements vscode.Disposable {
     if (!this.executor) {
       const config = readConfig();
       this.http = new HttpClient({ ...(config.proxy ? { proxy: config.proxy } : {}) });
-      this.executor = new CallExecutor({ http: this.http, requestClient: `TRTC-API-Explorer/${this.deps.version}` });
+      this.executor = new CallExecutor({ http: this.http, policy: editorEndpointPolicy(), requestClient: `TRTC-API-Explorer/${this.deps.version}` });
     }
     return this.executor;
   }
