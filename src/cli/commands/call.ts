@@ -9,6 +9,7 @@ import { parseCommandArgs } from '../args';
 import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
 import { recordCliHistory } from '../history';
+import { OutputScrubber } from '../outputScrub';
 
 export const CALL_USAGE = `Usage: trtc-explorer call <Action> [options]
 
@@ -42,12 +43,16 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
   let result: CallResult;
   let profileName: string | undefined;
   let resolvedSpec: CallSpec | undefined;
+  let scrub = new OutputScrubber();
+  scrub.add(spec);
   if (values.sandbox) {
     result = sandboxCall(spec, { now: io.now });
     io.stderr('note: sandbox answer, generated from the catalog; nothing was sent to Tencent Cloud\n');
   } else {
     const sourced = resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
     profileName = values.profile ?? (sourced.source === 'environment' ? 'environment' : undefined);
+    scrub = new OutputScrubber(sourced.credentials.token);
+    scrub.add(spec);
     resolvedSpec = {
       ...spec,
       ...(spec.region ? {} : sourced.region ? { region: sourced.region } : {}),
@@ -65,6 +70,9 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
       if (values.history) {
         await recordCliHistory(io, resolvedSpec, { error: e, profile: profileName });
       }
+      if (e instanceof ApiError) {
+        throw new ApiError(e.code, scrub.hide(e.apiMessage), e.requestId, e.httpStatus);
+      }
       throw e;
     } finally {
       await http.close();
@@ -74,11 +82,11 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     // The resolved spec carries the region and language a tccli profile supplied.
     await recordCliHistory(io, resolvedSpec ?? spec, { result, profile: profileName });
   }
+  // A server may echo a credential back; the terminal and CI logs do not get it.
+  io.stdout(scrub.hide(stringifyJson(result.response, 2)) + '\n');
   if (result.error) {
-    io.stdout(stringifyJson(result.response, 2) + '\n');
-    throw new ApiError(result.error.code, result.error.message, result.requestId, result.httpStatus);
+    throw new ApiError(result.error.code, scrub.hide(result.error.message), result.requestId, result.httpStatus);
   }
-  io.stdout(stringifyJson(result.response, 2) + '\n');
   return 0;
 }
 

@@ -11,6 +11,7 @@ import { choiceOption, parseCommandArgs } from '../args';
 import { cliEndpointPolicy, endpointOption } from '../callOptions';
 import { recordCliHistory } from '../history';
 import type { CliIo } from '../io';
+import { OutputScrubber } from '../outputScrub';
 
 export const RUN_USAGE = `Usage: trtc-explorer run <collection.json> [options]
 
@@ -80,6 +81,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const executor = http ? new CallExecutor({ http, policy, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' }) : undefined;
   // Requests refused for their endpoint make the run exit with 2, like any other bad input.
   let refused = 0;
+  const scrub = new OutputScrubber(credentials?.credentials.token);
   try {
     const summary = await runCollection({
       collection,
@@ -89,6 +91,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       secrets: processEnvSecretResolver(io.env),
       ...(values.bail ? { bail: true } : {}),
       execute: async (spec: CallSpec, signal: AbortSignal) => {
+        scrub.add(spec);
         const withDefaults: CallSpec = {
           ...spec,
           ...(endpoint ? { endpoint } : {}),
@@ -111,7 +114,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
         return result;
       },
     });
-    const report = formatReport(summary, reporter);
+    // The resolved requests carry the secret variables' values; a server may echo them back.
+    const report = scrub.hide(formatReport(summary, reporter));
     if (values.output) {
       const out = path.resolve(io.cwd, values.output);
       fs.mkdirSync(path.dirname(out), { recursive: true });

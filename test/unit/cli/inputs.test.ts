@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HistoryStore } from '../../../src/core/history';
-import { startStandInServer, type StandInServer } from '../../fixtures/standInServer';
+import { startStandInServer, type StandInAnswer, type StandInServer } from '../../fixtures/standInServer';
 import { cli, TEST_ID, TEST_KEY } from './cliHarness';
 
 const PARAMS = '{"SdkAppId":1400000001,"RoomId":1001}';
@@ -52,7 +52,7 @@ describe('answers and history of call', () => {
   before(async () => {
     server = await startStandInServer({
       credentials: { [TEST_ID]: TEST_KEY },
-      handler: (action) => (action === 'DismissRoom' ? { Error: 'quota exceeded' } : { Total: 0 }),
+      handler: (action): StandInAnswer => (action === 'DismissRoom' ? { Error: 'quota exceeded' } : { Total: 0 }),
     });
   });
   after(() => server.close());
