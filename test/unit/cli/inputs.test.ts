@@ -88,3 +88,25 @@ describe('answers and history of call', () => {
     }
   });
 });
+
+describe('call --history and a history file it cannot use', () => {
+  test('a newer-version history is moved aside and the move is announced in one line on stderr', async () => {
+    const historyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-history-newer-'));
+    try {
+      const newer = '{"format":"trtc-api-explorer/history","schemaVersion":7}\n\n{"op":"v7"}\n';
+      fs.writeFileSync(path.join(historyDir, 'history.jsonl'), newer);
+      const r = await cli(['call', 'DismissRoom', '--params', PARAMS, '--sandbox', '--history'], { env: { TRTC_EXPLORER_HISTORY_DIR: historyDir } });
+      assert.equal(r.code, 0, r.stderr);
+      const notes = r.stderr.split('\n').filter((l) => l.startsWith('note: The request history was written by a newer version'));
+      assert.equal(notes.length, 1, r.stderr);
+      const aside = fs.readdirSync(historyDir).find((n) => n.startsWith('history.jsonl.newer-7-'));
+      assert.ok(aside && notes[0]!.includes(path.join(historyDir, aside)));
+      assert.equal(fs.readFileSync(path.join(historyDir, aside), 'utf8'), newer);
+      const store = new HistoryStore(historyDir);
+      assert.equal((await store.load()).entries, 1, 'the call went into a new history');
+      store.dispose();
+    } finally {
+      fs.rmSync(historyDir, { recursive: true, force: true });
+    }
+  });
+});
