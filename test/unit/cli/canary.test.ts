@@ -109,11 +109,19 @@ describe('canary secrets through every command and output of the command line', 
     }
   });
 
-  test('export in every format', async () => {
+  test('export in every format, curl signed with every method', async () => {
     for (const f of CODE_FORMATS) {
       const r = await cli(['export', 'CreateCloudRecording', '--format', f.id, '--params', PARAMS], { env: env() });
       assert.equal(r.code, 0, `${f.id}: ${r.stderr}`);
       assertRunClean(`export ${f.id}`, r);
+    }
+    for (const [method, httpMethod] of [
+      ['HmacSHA1', 'GET'],
+      ['HmacSHA256', 'POST'],
+    ]) {
+      const r = await cli(['export', 'CreateCloudRecording', '--format', 'curl', '--params', PARAMS, '--sign-method', method!, '--http-method', httpMethod!], { env: env() });
+      assert.equal(r.code, 0, r.stderr);
+      assertRunClean(`export curl ${method} ${httpMethod}`, r);
     }
   });
 
