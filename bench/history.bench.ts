@@ -1,16 +1,21 @@
-// Benchmark of the request history with 10,000 entries: opening the history view (load, first query,
-// group by day), a filtered query, one append (against a raw appendFileSync of the same bytes), a
-// compaction, and the size on disk. Prints figures; never asserts. Run it alone with
-// `node --import tsx bench/history.bench.ts`, or call runHistoryBench() from `npm run bench`.
+// Benchmark of the request history. Opening the history view's data (the newest entries read from the
+// end of the log, queried and grouped by day, as the view does) for 10,000 and 100,000 entries, with
+// two baselines measured in the same run: reading the log's first 4 KB, and reading the whole log
+// (what opening cost before). Then, with 10,000 entries: a filtered query, one append (against a raw
+// appendFileSync of the same bytes), a compaction, and the size on disk. Prints figures; never
+// asserts. Run it alone with `node --import tsx bench/history.bench.ts`, or through `npm run bench`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { groupByDay, HistoryStore, type HistoryInput } from '../src/core/history';
+import { encodeHeader, encodeAdd, newEntryId } from '../src/core/history/historyRecord';
+import { groupByDay, HISTORY_FILE_NAME, HistoryStore, prepareHistoryEntry, type HistoryInput } from '../src/core/history';
 
 const ENTRIES = 10_000;
+const LARGE = 100_000;
 const APPENDS = 1_000;
+const RUNS = 9;
 const ACTIONS = [
   'DescribeRoomInfo',
   'DescribeUserInfo',
@@ -84,9 +89,119 @@ function round(ms: number, digits = 3): number {
   return Number(ms.toFixed(digits));
 }
 
+/**
+ * Writes a log of `count` entries at once, as `count` appends would have (the same records), one
+ * entry a minute up to now. Seeding 100,000 entries through `append` would take minutes.
+ */
+function writeLog(dir: string, count: number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const fd = fs.openSync(path.join(dir, HISTORY_FILE_NAME), 'w');
+  try {
+    const baseMs = Date.now() - count * 60_000;
+    fs.writeSync(fd, encodeHeader(new Date(baseMs).toISOString()) + '\n');
+    let batch: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const input = sampleInput(i, baseMs);
+      const { entry, body } = prepareHistoryEntry(input, newEntryId(new Date(baseMs + i * 60_000)), new Date(), 1024 * 1024);
+      batch.push('\n' + encodeAdd(entry, body === undefined ? undefined : JSON.stringify(body)) + '\n');
+      if (batch.length === 1000) {
+        fs.writeSync(fd, batch.join(''));
+        batch = [];
+      }
+    }
+    fs.writeSync(fd, batch.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+interface Timings {
+  wall: number[];
+  cpu: number[];
+}
+
+/**
+ * Wall and CPU time of each function over several rounds, after one untimed round that warms up
+ * the code and the page cache. The functions take turns within a round, so a machine that gets
+ * busier during the run slows them alike.
+ */
+async function timeRounds(fns: Array<() => Promise<unknown>>, rounds = RUNS): Promise<Timings[]> {
+  const out: Timings[] = fns.map(() => ({ wall: [], cpu: [] }));
+  for (let round = -1; round < rounds; round++) {
+    for (let i = 0; i < fns.length; i++) {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      await (fns[i] as () => Promise<unknown>)();
+      const wall = performance.now() - t0;
+      const c = process.cpuUsage(cpu0);
+      if (round >= 0) {
+        out[i]!.wall.push(wall);
+        out[i]!.cpu.push((c.user + c.system) / 1000);
+      }
+    }
+  }
+  return out;
+}
+
+/** Opening the view's data: the newest entries, queried and grouped by day, as the history tree does. */
+async function openView(dir: string): Promise<number> {
+  const store = new HistoryStore(dir);
+  try {
+    await store.openRecent();
+    return groupByDay(store.query()).length;
+  } finally {
+    store.dispose();
+  }
+}
+
+/** What opening the view cost before it read from the end: the whole log, queried and grouped. */
+async function loadWhole(dir: string): Promise<number> {
+  const store = new HistoryStore(dir);
+  try {
+    await store.load();
+    return groupByDay(store.query()).length;
+  } finally {
+    store.dispose();
+  }
+}
+
+/** The floor: opening the log and reading its first 4 KB. */
+async function readHead(dir: string): Promise<void> {
+  const handle = await fs.promises.open(path.join(dir, HISTORY_FILE_NAME), 'r');
+  try {
+    await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Opening the view's data for 10,000 and 100,000 entries against the two baselines. */
+async function openFigures(dir: string, largeDir: string): Promise<Record<string, number>> {
+  writeLog(largeDir, LARGE);
+  const [head10k, open10k, head100k, open100k] = await timeRounds([() => readHead(dir), () => openView(dir), () => readHead(largeDir), () => openView(largeDir)]);
+  // Reading the whole 100,000-entry log takes seconds; three rounds say enough.
+  const [whole10k, whole100k] = await timeRounds([() => loadWhole(dir), () => loadWhole(largeDir)], 3);
+  const m = (x: number[]) => median(x);
+  return {
+    largeFileMB: round(fs.statSync(path.join(largeDir, HISTORY_FILE_NAME)).size / 1024 / 1024, 1),
+    baselineReadFirst4KbMedianMs: round(m(head10k!.wall), 3),
+    openView10kMedianMs: round(m(open10k!.wall), 2),
+    openView10kMedianCpuMs: round(m(open10k!.cpu), 2),
+    openView10kVsBaseline: round(m(open10k!.wall) / m(head10k!.wall), 1),
+    openView100kMedianMs: round(m(open100k!.wall), 2),
+    openView100kMedianCpuMs: round(m(open100k!.cpu), 2),
+    openView100kVsBaseline: round(m(open100k!.wall) / m(head100k!.wall), 1),
+    openView100kVs10k: round(m(open100k!.wall) / m(open10k!.wall), 2),
+    wholeLog10kMedianMs: round(m(whole10k!.wall), 1),
+    wholeLog100kMedianMs: round(m(whole100k!.wall), 1),
+    openViewVsWholeLog100k: round(m(open100k!.wall) / m(whole100k!.wall), 4),
+  };
+}
+
 /** Runs the benchmark in a temporary directory and returns its figures (milliseconds and bytes). */
 export async function runHistoryBench(): Promise<Record<string, number | string>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trtc-history-bench-'));
+  const largeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trtc-history-bench-100k-'));
   try {
     // One entry a minute for the week before now, so the day grouping has real work to do.
     const baseMs = Date.now() - ENTRIES * 60_000;
@@ -99,23 +214,10 @@ export async function runHistoryBench(): Promise<Record<string, number | string>
     await seed.whenIdle();
     seed.dispose();
 
-    // Opening the history view: a fresh store each time, so every run reads and parses the file.
-    // CPU time is reported next to wall time because a busy machine inflates the latter.
-    const openRuns: number[] = [];
-    const openCpu: number[] = [];
-    let days = 0;
-    for (let run = 0; run < 9; run++) {
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      const store = new HistoryStore(dir, { maxEntries: 20_000 });
-      await store.load();
-      const newest = store.query();
-      days = groupByDay(newest).length;
-      openRuns.push(performance.now() - t0);
-      const cpu = process.cpuUsage(cpu0);
-      openCpu.push((cpu.user + cpu.system) / 1000);
-      store.dispose();
-    }
+    // Opening the history view: a fresh store each time, so every run reads the file again. CPU
+    // time is reported next to wall time because a busy machine inflates the latter.
+    const days = await loadWhole(dir);
+    const open = await openFigures(dir, largeDir);
 
     const store = new HistoryStore(dir, { maxEntries: 20_000 });
     await store.load();
@@ -171,10 +273,7 @@ export async function runHistoryBench(): Promise<Record<string, number | string>
     return {
       entries: ENTRIES,
       seedMsPerAppend: round(seedMs / ENTRIES),
-      openViewFirstMs: round(openRuns[0] as number, 1),
-      openViewMinMs: round(Math.min(...openRuns), 1),
-      openViewMedianMs: round(median(openRuns), 1),
-      openViewMedianCpuMs: round(median(openCpu), 1),
+      ...open,
       historyDays: days,
       filterQueryMedianMs: round(median(filterRuns), 2),
       filterHits,
@@ -194,6 +293,7 @@ export async function runHistoryBench(): Promise<Record<string, number | string>
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(largeDir, { recursive: true, force: true });
   }
 }
 

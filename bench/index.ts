@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     ['throughput: sequential signed calls against the local stand-in', () => runThroughputBench()],
     ['local cost of one call (no network)', () => runLocalCostBench()],
     ['catalog', () => runCatalogBench()],
-    ['history store, 10,000 entries', () => runHistoryBench()],
+    ['history store: opening the view with 10,000 and 100,000 entries, then 10,000 entries', () => runHistoryBench()],
     ['collection run against the local stand-in', () => runCollectionBench()],
     ['result page in headless Chromium: 10,000-point chart, 10,000-row table', () => runResultPageBench()],
   ];

@@ -1,5 +1,6 @@
 import { validateParams } from '../src/core/catalog/validate';
 import { parseAnswerJson, stringifyJson, type JsonObject } from '../src/core/json';
+import { tencentOnly } from '../src/core/http/endpointPolicy';
 import { prepareCall } from '../src/core/requests/callExecutor';
 import { percentile, timeEach } from './benchUtil';
 
@@ -45,7 +46,7 @@ export async function runLocalCostBench(iterations = 5000): Promise<Record<strin
   }
   const step = () => {
     validateParams('StartPublishCdnStream', params);
-    const prepared = prepareCall(spec, { credentials, timestamp: Math.floor(Date.now() / 1000) });
+    const prepared = prepareCall(spec, { credentials, timestamp: Math.floor(Date.now() / 1000), policy: tencentOnly() });
     parseAnswerJson(answerText);
     return prepared;
   };

@@ -2,6 +2,7 @@ import { closest } from 'fastest-levenshtein';
 import { validateParams } from '../core/catalog/validate';
 import { findAction, getCatalog } from '../core/catalog/catalog';
 import { InputError } from '../core/errors';
+import { trustableOrigin, trustOrigins, type EndpointPolicy } from '../core/http/endpointPolicy';
 import { findRegion } from '../core/http/endpoints';
 import type { JsonObject } from '../core/json';
 import type { CallSpec, EndpointChoice } from '../core/requests/types';
@@ -14,6 +15,7 @@ export const REQUEST_OPTIONS = {
   params: { type: 'string', short: 'p' },
   region: { type: 'string', short: 'r' },
   endpoint: { type: 'string' },
+  'allow-endpoint': { type: 'string', multiple: true },
   language: { type: 'string' },
   'sign-method': { type: 'string' },
   'http-method': { type: 'string' },
@@ -29,7 +31,10 @@ export const REQUEST_OPTIONS_USAGE = `  --params JSON|@file.json|@-   request pa
   --region R                    X-TC-Region, e.g. ap-guangzhou (omitted when not given)
   --endpoint URL|nearest|regional|intl
                                 where to send: the nearest host (default), the region's host,
-                                the international host, or a URL (HTTPS; HTTP only for loopback)
+                                the international host, or a URL (HTTPS; HTTP only for loopback);
+                                a URL you type here is trusted
+  --allow-endpoint URL          trust this endpoint as well (repeatable); any other endpoint
+                                that is not Tencent Cloud's is refused before anything is signed
   --language zh-CN|en-US        language of error messages
   --sign-method TC3-HMAC-SHA256|HmacSHA256|HmacSHA1
   --http-method POST|GET
@@ -38,7 +43,7 @@ export const REQUEST_OPTIONS_USAGE = `  --params JSON|@file.json|@-   request pa
   --timeout MS                  whole-call time limit
   --no-validate                 send even when the parameters do not match the catalog`;
 
-type RequestValues = Partial<Record<keyof typeof REQUEST_OPTIONS, string | boolean>>;
+type RequestValues = Partial<Record<keyof typeof REQUEST_OPTIONS, string | boolean | string[]>>;
 
 /** Parses `--endpoint`: a keyword or a URL. */
 export function endpointOption(value: string | undefined): EndpointChoice | undefined {
@@ -53,6 +58,31 @@ export function endpointOption(value: string | undefined): EndpointChoice | unde
     return { kind: 'custom', url: v };
   }
   throw new InputError(`--endpoint must be nearest, regional, intl or a URL such as https://trtc.tencentcloudapi.com, not "${value}"`);
+}
+
+/** What the command line says about an endpoint it refuses. */
+export function cliHowToTrust(origin: string): string {
+  return `Pass --allow-endpoint ${origin} to use it as the files say, or --endpoint ${origin} to send every request there.`;
+}
+
+/**
+ * The endpoints a command may sign for and send to: Tencent Cloud's TRTC hosts, the URL given with
+ * `--endpoint` (the user typed it) and every `--allow-endpoint`. Everything else, whatever a
+ * collection, an environment or an imported file names, is refused.
+ */
+export function cliEndpointPolicy(endpoint: EndpointChoice | undefined, allowed: readonly string[] | undefined): EndpointPolicy {
+  const origins: string[] = [];
+  for (const url of allowed ?? []) {
+    try {
+      origins.push(trustableOrigin(url));
+    } catch (e) {
+      throw new InputError(`--allow-endpoint ${url}: ${(e as Error).message}`);
+    }
+  }
+  if (endpoint?.kind === 'custom') {
+    origins.push(trustableOrigin(endpoint.url));
+  }
+  return trustOrigins(origins, cliHowToTrust);
 }
 
 /** Checks a region id's shape; unknown but well-formed regions pass with a warning. */
@@ -127,7 +157,8 @@ export function reportValidation(action: string, params: CallSpec['params']): vo
 /**
  * The request that `call`, `sign` and `export` describe: one action, `--params` and the shared
  * options, validated against the catalog unless `--no-validate` (exit status 2 before anything is
- * sent). `knownAction` insists on an action of the catalog even without validation.
+ * sent), with the endpoint policy of `--endpoint` and `--allow-endpoint`. `knownAction` insists on
+ * an action of the catalog even without validation.
  */
 export async function readRequest(
   values: RequestValues,
@@ -135,7 +166,7 @@ export async function readRequest(
   io: CliIo,
   usage: string,
   options: { knownAction?: boolean } = {},
-): Promise<{ action: string; spec: CallSpec }> {
+): Promise<{ action: string; spec: CallSpec; policy: EndpointPolicy }> {
   if (positionals.length > 1) {
     throw new InputError(`Expected one action, got ${positionals.length}: ${positionals.join(' ')}\n${usage}`);
   }
@@ -143,8 +174,9 @@ export async function readRequest(
   const action = checkAction(positionals[0], validate || !!options.knownAction);
   const params = await readParams(values.params as string | undefined, io);
   const spec = callSpecFrom(action, params, values, io.stderr);
+  const policy = cliEndpointPolicy(spec.endpoint, values['allow-endpoint'] as string[] | undefined);
   if (validate) {
     reportValidation(action, params);
   }
-  return { action, spec };
+  return { action, spec, policy };
 }

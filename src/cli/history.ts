@@ -33,7 +33,10 @@ export async function recordCliHistory(
   outcome: { result?: CallResult; error?: unknown; profile?: string | undefined },
 ): Promise<void> {
   const dir = cliHistoryDirectory(io.env, io.home);
+  // No cap of its own: the store keeps as many entries as the editor's setting recorded in it.
   const store = new HistoryStore(dir);
+  // A file moved aside, lines kept in the side file: one line each on stderr, never silent.
+  store.onDidNotice((notice) => io.stderr(`note: ${notice.message}\n`));
   try {
     // No load(): appending is O(1) and does not need the existing entries in memory.
     const meta = { source: 'cli' as const, ...(outcome.profile ? { profile: outcome.profile } : {}) };

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core/collections/reporters';
 import { ApiError, ExplorerError } from '../core/errors';
 import { callCommand, CALL_USAGE, describeApiError } from './commands/call';
 import { describeCommand, listCommand, skeletonCommand } from './commands/catalogCommands';
@@ -74,12 +75,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(rest, io);
   } catch (e) {
+    // Messages can quote files and servers, so control characters are shown escaped, never sent
+    // to the terminal as they are.
     if (e instanceof ApiError) {
-      io.stderr(describeApiError(e, io.env.LANG?.startsWith('zh') ? 'zh' : 'en'));
+      io.stderr(terminalSafe(describeApiError(e, io.env.LANG?.startsWith('zh') ? 'zh' : 'en'), true));
       return e.exitCode;
     }
     if (e instanceof ExplorerError) {
-      io.stderr(`Error: ${e.message}\n`);
+      io.stderr(`Error: ${terminalSafe(e.message, true)}\n`);
       return e.exitCode;
     }
     io.stderr(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import * as vscode from 'vscode';
 import { maskSecret } from '../../src/core/redact';
+import { tencentOnly } from '../../src/core/http/endpointPolicy';
 import { prepareCall } from '../../src/core/requests/callExecutor';
 import type { CallSpec } from '../../src/core/requests/types';
 import type { Tc3Trace } from '../../src/core/signing/types';
@@ -142,7 +143,7 @@ suite('signature steps and debugger', () => {
     try {
       // 20:00 UTC is already the next day in UTC+8; the code under test took its date from local time.
       const timestamp = Math.floor(Date.now() / 1000 / 86400) * 86400 + 20 * 3600 - 86400;
-      const { signed } = prepareCall({ action: 'DescribeRoomInfo', params: { SdkAppId: 1400000001, RoomId: '1001' }, region: 'ap-guangzhou' }, { credentials: { secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY }, timestamp });
+      const { signed } = prepareCall({ action: 'DescribeRoomInfo', params: { SdkAppId: 1400000001, RoomId: '1001' }, region: 'ap-guangzhou' }, { credentials: { secretId: IT_SECRET_ID, secretKey: IT_SECRET_KEY }, timestamp, policy: tencentOnly() });
       const trace = signed.trace as Tc3Trace;
       const localDate = new Date((timestamp + 8 * 3600) * 1000).toISOString().slice(0, 10);
       const hmac = (key: string | Buffer, msg: string) => createHmac('sha256', key).update(msg).digest();

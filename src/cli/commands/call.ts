@@ -10,6 +10,7 @@ import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOpti
 import type { CliIo } from '../io';
 import { recordCliHistory } from '../history';
 import { answerText, outputFormat, OUTPUT_USAGE } from '../output';
+import { OutputScrubber } from '../outputScrub';
 
 export const CALL_USAGE = `Usage: trtc-explorer call <Action> [options]
 
@@ -35,7 +36,7 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   // The sandbox answers from the catalog, so it needs a known action even with --no-validate.
-  const { action, spec } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
+  const { action, spec, policy } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
   const format = outputFormat(values.output);
   const maxRetries = values.retries === undefined ? defaultRetries(action) : Number(values.retries);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 5) {
@@ -44,20 +45,25 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
 
   let result: CallResult;
   let profileName: string | undefined;
+  let resolvedSpec: CallSpec | undefined;
+  let scrub = new OutputScrubber();
+  scrub.add(spec);
   if (values.sandbox) {
     result = sandboxCall(spec, { now: io.now });
     io.stderr('note: sandbox answer, generated from the catalog; nothing was sent to Tencent Cloud\n');
   } else {
     const sourced = resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
     profileName = values.profile ?? (sourced.source === 'environment' ? 'environment' : undefined);
-    const resolvedSpec: CallSpec = {
+    scrub = new OutputScrubber(sourced.credentials.token);
+    scrub.add(spec);
+    resolvedSpec = {
       ...spec,
       ...(spec.region ? {} : sourced.region ? { region: sourced.region } : {}),
       ...(spec.language ? {} : sourced.language ? { language: sourced.language } : {}),
     };
     const http = new HttpClient({ env: io.env });
     try {
-      const executor = new CallExecutor({ http, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' });
+      const executor = new CallExecutor({ http, policy, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' });
       result = await executor.call(resolvedSpec, {
         credentials: sourced.credentials,
         maxRetries,
@@ -67,19 +73,24 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
       if (values.history) {
         await recordCliHistory(io, resolvedSpec, { error: e, profile: profileName });
       }
+      if (e instanceof ApiError) {
+        throw new ApiError(e.code, scrub.hide(e.apiMessage), e.requestId, e.httpStatus);
+      }
       throw e;
     } finally {
       await http.close();
     }
   }
   if (values.history) {
-    await recordCliHistory(io, spec, { result, profile: profileName });
+    // The resolved spec carries the region and language a tccli profile supplied.
+    await recordCliHistory(io, resolvedSpec ?? spec, { result, profile: profileName });
   }
+  // A server may echo a credential back; the terminal and CI logs do not get it.
   if (result.error) {
-    io.stdout(stringifyJson(result.response, 2) + '\n');
-    throw new ApiError(result.error.code, result.error.message, result.requestId, result.httpStatus);
+    io.stdout(scrub.hide(stringifyJson(result.response, 2)) + '\n');
+    throw new ApiError(result.error.code, scrub.hide(result.error.message), result.requestId, result.httpStatus);
   }
-  io.stdout(answerText(result.response, action, format));
+  io.stdout(scrub.hide(answerText(result.response, action, format)));
   return 0;
 }
 

@@ -3,18 +3,21 @@ import path from 'node:path';
 import { parseCollection, parseEnvironment, processEnvSecretResolver, runCollection, formatReport, EnvironmentStore, findItem, type Environment } from '../../core/collections';
 import { resolveCliCredentials } from '../../core/credentials/credentialSources';
 import { InputError } from '../../core/errors';
+import { UntrustedEndpointError } from '../../core/http/endpointPolicy';
 import { HttpClient } from '../../core/http/httpClient';
 import { CallExecutor, defaultRetries, sandboxCall } from '../../core/requests/callExecutor';
-import type { CallSpec } from '../../core/requests/types';
+import type { CallResult, CallSpec } from '../../core/requests/types';
 import { choiceOption, parseCommandArgs } from '../args';
-import { endpointOption } from '../callOptions';
+import { cliEndpointPolicy, endpointOption } from '../callOptions';
 import { recordCliHistory } from '../history';
 import type { CliIo } from '../io';
+import { OutputScrubber } from '../outputScrub';
 
 export const RUN_USAGE = `Usage: trtc-explorer run <collection.json> [options]
 
 Runs the saved requests of a collection and checks their assertions. For CI: exit status 0 when
-every assertion holds, 1 when any request fails or errors, 2 for bad input.
+every assertion holds, 1 when any request fails or errors, 2 for bad input or a request refused
+because its endpoint is not trusted.
 
   --env NAME                    environment from .trtc/environments beside the collection
   --env-file FILE               environment from a file
@@ -23,7 +26,12 @@ every assertion holds, 1 when any request fails or errors, 2 for bad input.
   --reporter text|json|junit    report format (default text)
   --output FILE                 write the report to FILE instead of stdout
   --endpoint URL|nearest|regional|intl
-                                send every request there (e.g. a local mock)
+                                send every request there (e.g. a local mock); a URL you type
+                                here is trusted
+  --allow-endpoint URL          let requests use this endpoint as the files say (repeatable).
+                                Any other endpoint that is not Tencent Cloud's, named by the
+                                collection, an environment or a variable, is refused: the
+                                request is not signed or sent, and the run exits with 2
   --profile NAME                a tccli profile for credentials (default: environment variables)
   --sandbox                     answer from the catalog; no credentials, no network
   --bail                        stop at the first failing request
@@ -43,6 +51,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       reporter: { type: 'string' },
       output: { type: 'string' },
       endpoint: { type: 'string' },
+      'allow-endpoint': { type: 'string', multiple: true },
       profile: { type: 'string' },
       sandbox: { type: 'boolean' },
       bail: { type: 'boolean' },
@@ -65,10 +74,14 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const folderId = values.folder ? itemId(collection, values.folder, 'folder') : undefined;
   const requestId = values.request ? itemId(collection, values.request, 'request') : undefined;
   const endpoint = endpointOption(values.endpoint);
+  const policy = cliEndpointPolicy(endpoint, values['allow-endpoint']);
 
   const http = values.sandbox ? undefined : new HttpClient({ env: io.env });
   const credentials = values.sandbox ? undefined : resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
-  const executor = http ? new CallExecutor({ http, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' }) : undefined;
+  const executor = http ? new CallExecutor({ http, policy, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' }) : undefined;
+  // Requests refused for their endpoint make the run exit with 2, like any other bad input.
+  let refused = 0;
+  const scrub = new OutputScrubber(credentials?.credentials.token);
   try {
     const summary = await runCollection({
       collection,
@@ -78,21 +91,31 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       secrets: processEnvSecretResolver(io.env),
       ...(values.bail ? { bail: true } : {}),
       execute: async (spec: CallSpec, signal: AbortSignal) => {
+        scrub.add(spec);
         const withDefaults: CallSpec = {
           ...spec,
           ...(endpoint ? { endpoint } : {}),
           ...(spec.region ? {} : credentials?.region ? { region: credentials.region } : {}),
         };
-        const result = executor
-          ? await executor.call(withDefaults, { credentials: credentials!.credentials, signal, maxRetries: defaultRetries(spec.action) })
-          : sandboxCall(withDefaults, { now: io.now });
+        let result: CallResult;
+        try {
+          result = executor
+            ? await executor.call(withDefaults, { credentials: credentials!.credentials, signal, maxRetries: defaultRetries(spec.action) })
+            : sandboxCall(withDefaults, { now: io.now });
+        } catch (e) {
+          if (e instanceof UntrustedEndpointError) {
+            refused++;
+          }
+          throw e;
+        }
         if (values.history) {
           await recordCliHistory(io, withDefaults, { result, profile: values.sandbox ? 'sandbox' : values.profile ?? 'environment' });
         }
         return result;
       },
     });
-    const report = formatReport(summary, reporter);
+    // The resolved requests carry the secret variables' values; a server may echo them back.
+    const report = scrub.hide(formatReport(summary, reporter));
     if (values.output) {
       const out = path.resolve(io.cwd, values.output);
       fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -102,6 +125,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       io.stderr(`${summary.passed} passed, ${summary.failed} failed, ${summary.errored} errored, ${summary.skipped} skipped in ${summary.durationMs} ms; report written to ${out}\n`);
     } else {
       io.stdout(report.endsWith('\n') ? report : `${report}\n`);
+    }
+    if (refused > 0) {
+      io.stderr(`${refused} request${refused === 1 ? ' was' : 's were'} refused because ${refused === 1 ? 'its endpoint is' : 'their endpoints are'} not trusted; nothing was sent there\n`);
+      return 2;
     }
     return summary.failed + summary.errored > 0 || summary.cancelled ? 1 : 0;
   } finally {

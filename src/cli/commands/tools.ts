@@ -64,7 +64,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!format) {
     throw new InputError(`--format is required: one of ${CODE_FORMATS.map((f) => f.id).join(', ')}`);
   }
-  const { spec } = await readRequest(values, positionals, io, EXPORT_USAGE);
+  const { spec, policy } = await readRequest(values, positionals, io, EXPORT_USAGE);
   const endpoint = resolveEndpoint(spec.endpoint ?? { kind: 'nearest' }, spec.region);
   const target = { origin: endpoint.origin, host: endpoint.host, ...(spec.region ? { region: spec.region } : {}), version: TRTC_VERSION, service: TRTC_SERVICE };
   let signed;
@@ -72,9 +72,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (format === 'curl') {
     const sourced = resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
     temporary ||= !!sourced.credentials.token;
-    signed = prepareCall(spec, { credentials: sourced.credentials, timestamp: Math.floor(io.now() / 1000) }).signed;
+    signed = prepareCall(spec, { credentials: sourced.credentials, timestamp: Math.floor(io.now() / 1000), policy }).signed;
   }
-  const out = exportCode(format, { spec, target, ...(signed ? { signed } : {}), ...(temporary ? { sessionToken: true } : {}) });
+  const out = exportCode(format, { spec, target, policy, ...(signed ? { signed } : {}), ...(temporary ? { sessionToken: true } : {}) });
   io.stdout(out.text.endsWith('\n') ? out.text : `${out.text}\n`);
   return 0;
 }

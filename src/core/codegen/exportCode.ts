@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { assertTrustedEndpoint } from '../http/endpointPolicy';
 import { toCurl } from './toCurl';
 import { toGoSdk } from './toGoSdk';
 import { toJavaSdk } from './toJavaSdk';
@@ -22,12 +23,16 @@ export function findCodeFormat(id: string): CodeFormatInfo | undefined {
   return CODE_FORMATS.find((f) => f.id === id);
 }
 
-/** Generates one export; curl needs the signed request, the others only the call and its target. */
+/**
+ * Generates one export; curl needs the signed request, the others only the call and its target.
+ * A target the policy does not trust is refused with an `UntrustedEndpointError`.
+ */
 export function exportCode(format: CodeFormat, input: ExportInput): ExportedCode {
   const info = findCodeFormat(format);
   if (!info) {
     throw new InputError(`Unknown export format "${format}". Use one of: ${CODE_FORMATS.map((f) => f.id).join(', ')}.`, 'format');
   }
+  assertTrustedEndpoint(input.target.origin, input.policy);
   const opts = { sessionToken: input.sessionToken };
   let out: GeneratedCode;
   switch (info.id) {

@@ -1,4 +1,4 @@
-import { stringifyJson } from '../json';
+import { isJsonObject, stringifyJson, type JsonValue } from '../json';
 import type { CallSpec } from '../requests/types';
 import { commentLines, CREDENTIAL_ENV, sdkSettings } from './sdkSettings';
 import { findSensitiveValues, pathText, withSensitiveReplaced } from './sensitiveValues';
@@ -20,6 +20,16 @@ export function toGoSdk(spec: CallSpec, target: ResolvedTarget, options: Snippet
     notes.push(`${s.action} is only in the international API, so the international Go SDK is imported.`);
   }
   const json = stringifyJson(sensitive.length > 0 ? withSensitiveReplaced(spec.params, '') : spec.params);
+  // The SDK's serializer drops an empty slice when it runs with the omitempty behaviour (older
+  // releases always did, and a program may switch it on), so an empty list the user gave would
+  // vanish from the request, which is not the same request as one without the field.
+  const emptyLists = emptyListPaths(spec.params);
+  if (emptyLists.length > 0) {
+    notes.push(
+      `The empty list${emptyLists.length > 1 ? 's' : ''} ${emptyLists.join(', ')} ${emptyLists.length > 1 ? 'are' : 'is'} sent as [] because the program sets ` +
+        'json.OmitBehaviour = json.OmitNil, which needs tencentcloud-sdk-go v1.0.885 or later; older versions leave an empty list out.',
+    );
+  }
 
   const lines: string[] = [];
   lines.push(`// ${s.action} with tencentcloud-sdk-go (go get ${repo}/tencentcloud/trtc).`);
@@ -33,11 +43,17 @@ export function toGoSdk(spec: CallSpec, target: ResolvedTarget, options: Snippet
   lines.push('package main', '');
   lines.push('import (', '\t"fmt"', '\t"os"', '');
   lines.push(`\t"${repo}/tencentcloud/common"`);
+  if (emptyLists.length > 0) {
+    lines.push(`\ttcjson "${repo}/tencentcloud/common/json"`);
+  }
   lines.push(`\t"${repo}/tencentcloud/common/profile"`);
   lines.push(`\ttrtc "${repo}/tencentcloud/trtc/v20190722"`);
   lines.push(')', '');
   lines.push(`const params = ${goString(json)}`, '');
   lines.push('func main() {');
+  if (emptyLists.length > 0) {
+    lines.push('\t// Send empty lists as [] instead of leaving them out.', '\ttcjson.OmitBehaviour = tcjson.OmitNil', '');
+  }
   if (options.sessionToken) {
     lines.push(
       `\tcredential := common.NewTokenCredential(os.Getenv("${CREDENTIAL_ENV.secretId}"), os.Getenv("${CREDENTIAL_ENV.secretKey}"), os.Getenv("${CREDENTIAL_ENV.token}"))`,
@@ -79,6 +95,20 @@ export function toGoSdk(spec: CallSpec, target: ResolvedTarget, options: Snippet
   lines.push('\tfmt.Println(response.ToJsonString())');
   lines.push('}');
   return { text: lines.join('\n') + '\n', notes };
+}
+
+/** Where the parameters hold an empty list, as `Field.Sub[0].List` paths. */
+function emptyListPaths(value: JsonValue, path = ''): string[] {
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      return [path || '(parameters)'];
+    }
+    return value.flatMap((v, i) => emptyListPaths(v, `${path}[${i}]`));
+  }
+  if (isJsonObject(value)) {
+    return Object.entries(value).flatMap(([k, v]) => emptyListPaths(v, path ? `${path}.${k}` : k));
+  }
+  return [];
 }
 
 /**

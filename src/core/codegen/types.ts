@@ -1,3 +1,4 @@
+import type { EndpointPolicy } from '../http/endpointPolicy';
 import type { CallSpec } from '../requests/types';
 import type { SignedRequest } from '../signing/types';
 
@@ -38,6 +39,11 @@ export interface SnippetOptions {
 export interface ExportInput extends SnippetOptions {
   spec: CallSpec;
   target: ResolvedTarget;
+  /**
+   * Which endpoints an export may name. A curl command carries a signature for its host and an SDK
+   * program sends the user's keys there when it runs, so an untrusted target is refused.
+   */
+  policy: EndpointPolicy;
   signed?: SignedRequest;
   /** When the signature stops being accepted; defaults to the signing time plus 5 minutes. */
   expiresAt?: Date | number;

@@ -27,21 +27,40 @@ function qualifiedName(r: RunRequestResult): string {
   return [...r.path, r.name].join(' / ');
 }
 
-/** A human report: one line per request, the failed checks under it, totals at the end. */
+// C0 and C1 controls (ESC starts the ANSI sequences that recolour, move the cursor or retitle a
+// terminal), DEL, and the bidirectional overrides and isolates that reorder what a line shows.
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a collection file made safe for a terminal: every control character and bidirectional
+ * override becomes a visible `\u001b`-style escape, so a name cannot colour, move or hide output.
+ * Tabs stay; line breaks stay only where `multiline` allows them, and become `\n` otherwise.
+ */
+export function terminalSafe(text: string, multiline = false): string {
+  const escaped = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return multiline ? escaped : escaped.replace(/\r?\n/g, '\\n');
+}
+
+/**
+ * A human report: one line per request, the failed checks under it, totals at the end. Names and
+ * messages come from files and servers, so they are passed through {@link terminalSafe}.
+ */
 export function formatTextReport(summary: RunSummary): string {
   const lines: string[] = [];
-  lines.push(`Collection "${summary.collectionName}"${summary.environmentName ? ` with environment "${summary.environmentName}"` : ''}`);
+  lines.push(
+    `Collection "${terminalSafe(summary.collectionName)}"${summary.environmentName ? ` with environment "${terminalSafe(summary.environmentName)}"` : ''}`,
+  );
   for (const r of summary.results) {
     const status = r.callResult ? ` HTTP ${r.callResult.httpStatus}` : '';
     const latency = r.callResult ? ` ${Math.round(r.callResult.latencyMs)} ms` : '';
-    lines.push(`  ${LABEL[r.status]} ${qualifiedName(r)} (${r.action})${status}${latency}`);
+    lines.push(`  ${LABEL[r.status]} ${terminalSafe(qualifiedName(r))} (${terminalSafe(r.action)})${status}${latency}`);
     if (r.status === 'failed') {
       for (const a of r.assertions.filter((x) => !x.passed)) {
-        lines.push(`          ✗ ${a.message.split('\n').join('\n            ')}`);
+        lines.push(`          ✗ ${terminalSafe(a.message, true).split('\n').join('\n            ')}`);
       }
     }
     if (r.error && r.status !== 'passed') {
-      lines.push(`          ${r.error.message.split('\n').join('\n          ')}`);
+      lines.push(`          ${terminalSafe(r.error.message, true).split('\n').join('\n          ')}`);
     }
   }
   lines.push(

@@ -1,5 +1,25 @@
 import { parseAnswerJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
-import { entryParams, type HistoryEntry } from './historyEntry';
+import { entryParams, HISTORY_SCHEMA_VERSION, type HistoryEntry } from './historyEntry';
+
+const EXPORT_FORMAT = 'trtc-api-explorer/history-export';
+
+/**
+ * A versioned JSON document of entries (in the order given) with their parameters as JSON and their
+ * full bodies, for sharing or a bug report. Sensitive values were redacted when they were recorded.
+ */
+export async function historyExport(entries: readonly HistoryEntry[], bodyOf: (id: string) => Promise<string | undefined>, now: Date): Promise<string> {
+  const docs: JsonObject[] = [];
+  for (const entry of entries) {
+    const { paramsJson: _paramsJson, response, ...rest } = entry;
+    const doc: JsonObject = { ...(rest as unknown as JsonObject), params: entryParams(entry) };
+    if (response) {
+      doc.response = { size: response.size, body: (await bodyOf(entry.id)) ?? null };
+    }
+    docs.push(doc);
+  }
+  const exported = { format: EXPORT_FORMAT, schemaVersion: HISTORY_SCHEMA_VERSION, exportedAt: now.toISOString(), count: docs.length, entries: docs };
+  return stringifyJson(exported, 2) + '\n';
+}
 
 /**
  * One entry and its response body (from `HistoryStore.getResponseBody`) as a pretty-printed JSON

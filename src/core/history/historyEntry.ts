@@ -14,9 +14,6 @@ export const HISTORY_SCHEMA_VERSION = 1;
 /** Where a call was started; `rerun` is a call repeated from a history entry. */
 export type HistorySource = 'form' | 'collection' | 'cli' | 'rerun';
 
-/** Every value of {@link HistorySource}, for validation and pickers. */
-export const HISTORY_SOURCES: readonly HistorySource[] = ['form', 'collection', 'cli', 'rerun'];
-
 /**
  * Where an entry's response body is. The body itself is not part of the entry, so entries stay
  * small for trees and messages; read it with `HistoryStore.getResponseBody(id)`.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { HISTORY_SCHEMA_VERSION, type HistoryEntry } from './historyEntry';
 
 /**
@@ -56,16 +57,32 @@ export type HistoryRecord =
       bodyLiteral?: string;
     }
   | { op: 'del'; id: string }
-  | { op: 'header'; schemaVersion: number; createdAt?: string };
+  /**
+   * The first line of the log, or a later line of the same shape that records a new cap. Readers of
+   * this schema skip header-shaped lines after the first, so recording the cap this way costs an
+   * older reader nothing.
+   */
+  | { op: 'header'; schemaVersion: number; createdAt?: string; maxEntries?: number };
 
 const ADD_PREFIX = '{"op":"add","entry":';
 const BODY_KEY = ',"body":';
 const CHARS_KEY = ',"paramsChars":';
 const PARAMS_KEY = ',"params":';
 
-/** The header line that starts every log. */
-export function encodeHeader(createdAt: string): string {
-  return JSON.stringify({ format: HISTORY_FORMAT, schemaVersion: HISTORY_SCHEMA_VERSION, createdAt, entryFields: ENTRY_FIELDS });
+/** The header line that starts every log, with the store's cap once one was recorded. */
+export function encodeHeader(createdAt: string, maxEntries?: number): string {
+  return JSON.stringify({
+    format: HISTORY_FORMAT,
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    createdAt,
+    entryFields: ENTRY_FIELDS,
+    ...(maxEntries !== undefined ? { maxEntries } : {}),
+  });
+}
+
+/** A line appended when the editor's cap setting changes: the store keeps this many entries from now on. */
+export function encodeCap(maxEntries: number, time: string): string {
+  return JSON.stringify({ format: HISTORY_FORMAT, schemaVersion: HISTORY_SCHEMA_VERSION, maxEntries, setAt: time });
 }
 
 /** An entry record; `bodyLiteral` is `JSON.stringify(body)` for an inline body. */
@@ -114,9 +131,14 @@ export function decodeRecord(line: string): HistoryRecord | undefined {
   if (!v || typeof v !== 'object') {
     return undefined;
   }
-  const r = v as { op?: unknown; id?: unknown; format?: unknown; schemaVersion?: unknown; createdAt?: unknown };
+  const r = v as { op?: unknown; id?: unknown; format?: unknown; schemaVersion?: unknown; createdAt?: unknown; maxEntries?: unknown };
   if (r.format === HISTORY_FORMAT && Number.isInteger(r.schemaVersion)) {
-    return { op: 'header', schemaVersion: r.schemaVersion as number, ...(typeof r.createdAt === 'string' ? { createdAt: r.createdAt } : {}) };
+    return {
+      op: 'header',
+      schemaVersion: r.schemaVersion as number,
+      ...(typeof r.createdAt === 'string' ? { createdAt: r.createdAt } : {}),
+      ...(Number.isInteger(r.maxEntries) && (r.maxEntries as number) >= 1 ? { maxEntries: r.maxEntries as number } : {}),
+    };
   }
   if (r.op === 'del' && typeof r.id === 'string') {
     return { op: 'del', id: r.id };
@@ -223,4 +245,9 @@ function entryFromArray(a: unknown[], paramsJson: string): HistoryEntry | undefi
 /** Side-file names come from disk; a hand-edited log must not make us read or delete other files. */
 export function isSafeFileName(name: unknown): name is string {
   return typeof name === 'string' && /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(name) && !name.includes('..');
+}
+
+/** A new entry id, time-ordered and unique across processes: base-36 milliseconds plus 48 random bits. */
+export function newEntryId(now: Date): string {
+  return `${now.getTime().toString(36).padStart(9, '0')}-${randomBytes(6).toString('hex')}`;
 }

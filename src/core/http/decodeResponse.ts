@@ -1,5 +1,5 @@
 import { HttpStatusError, NonJsonError } from '../errors';
-import { isJsonObject, parseAnswerJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, parseAnswerJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import type { HttpResponse } from './httpClient';
 
 /** The API's answer, decoded without losing any digit of any number. */
@@ -46,17 +46,32 @@ export function decodeResponse(res: HttpResponse): DecodedResponse {
   if (typeof envelope.RequestId === 'string') {
     decoded.requestId = envelope.RequestId;
   }
-  const error = envelope.Error;
-  if (isJsonObject(error)) {
-    decoded.error = {
-      code: typeof error.Code === 'string' ? error.Code : 'UnknownError',
-      message: typeof error.Message === 'string' ? error.Message : '',
-    };
+  // Any `Error` member makes the answer an API error, whatever its shape: a string or a number there
+  // is a broken or foreign answer, and counting it as a success would make a failed call look fine.
+  if (Object.prototype.hasOwnProperty.call(envelope, 'Error')) {
+    decoded.error = apiErrorOf(envelope.Error as JsonValue);
   } else if (res.status !== 200) {
     // A JSON envelope without an error under a failing status is not an API answer we can trust.
     throw new HttpStatusError(res.status, res.statusText, bodySnippet(res.bodyText, contentType));
   }
   return decoded;
+}
+
+/** The code and message of a `Response.Error`; a value that is not the usual object is described. */
+function apiErrorOf(error: JsonValue): { code: string; message: string } {
+  if (isJsonObject(error)) {
+    return {
+      code: typeof error.Code === 'string' && error.Code !== '' ? error.Code : 'UnknownError',
+      message: typeof error.Message === 'string' ? error.Message : '',
+    };
+  }
+  if (typeof error === 'string' && error.trim() !== '') {
+    return { code: 'UnknownError', message: clip(collapse(error), SNIPPET_MAX_CHARS) };
+  }
+  return {
+    code: 'UnknownError',
+    message: `The answer's Response.Error is ${clip(collapse(stringifyJson(error)), 60)} instead of an object with Code and Message`,
+  };
 }
 
 /**

@@ -1,6 +1,12 @@
 import { isIP } from 'node:net';
 import { InputError } from '../errors';
-import type { EndpointChoice } from '../requests/types';
+
+/** Which host a request goes to. `regional` uses `trtc.<region>.tencentcloudapi.com`. */
+export type EndpointChoice =
+  | { kind: 'nearest' }
+  | { kind: 'regional' }
+  | { kind: 'intl' }
+  | { kind: 'custom'; url: string };
 
 /** A region the TRTC API can be reached in, with the names people see in pickers. */
 export interface RegionInfo {

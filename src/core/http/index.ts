@@ -9,9 +9,21 @@ export {
   regionHost,
   REGIONS,
   resolveEndpoint,
+  type EndpointChoice,
   type RegionInfo,
   type ResolvedEndpoint,
 } from './endpoints';
+export {
+  assertTrustedEndpoint,
+  canonicalOrigin,
+  isTencentOrigin,
+  TENCENT_ORIGINS,
+  tencentOnly,
+  trustableOrigin,
+  trustOrigins,
+  UntrustedEndpointError,
+  type EndpointPolicy,
+} from './endpointPolicy';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUTS,

@@ -1,5 +1,4 @@
-import { INTL_HOST, NEAREST_HOST, TRTC_VERSION } from './endpoints';
-import type { EndpointChoice } from '../requests/types';
+import { INTL_HOST, NEAREST_HOST, TRTC_VERSION, type EndpointChoice } from './endpoints';
 
 /** TRTC's API version, which every request carries in `X-TC-Version` or `Version`. */
 export const TRTC_API_VERSION = TRTC_VERSION;

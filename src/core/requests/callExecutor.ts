@@ -2,6 +2,7 @@ import { findAction } from '../catalog/catalog';
 import { sandboxResponse } from '../catalog/sandboxResponse';
 import { ApiError, CancelledError, ExplorerError, HttpStatusError, NetworkError, TimeoutError } from '../errors';
 import { decodeResponse } from '../http/decodeResponse';
+import { assertTrustedEndpoint, type EndpointPolicy } from '../http/endpointPolicy';
 import { resolveEndpoint, TRTC_SERVICE, TRTC_VERSION, type ResolvedEndpoint } from '../http/endpoints';
 import type { HttpClient } from '../http/httpClient';
 import { stringifyJson } from '../json';
@@ -38,6 +39,8 @@ export interface CallOptions {
 /** Dependencies, injectable so tests control time and randomness. */
 export interface ExecutorDeps {
   http: Pick<HttpClient, 'send'>;
+  /** Which endpoints may be signed for and sent to; every call is checked before it is signed. */
+  policy: EndpointPolicy;
   /** Epoch milliseconds. */
   now?: () => number;
   random?: () => number;
@@ -46,15 +49,26 @@ export interface ExecutorDeps {
   requestClient?: string;
 }
 
+/** What {@link prepareCall} needs besides the spec. */
+export interface PrepareOptions {
+  credentials: Credentials;
+  timestamp: number;
+  /** Which endpoints may be signed for: an untrusted one is refused before anything is signed. */
+  policy: EndpointPolicy;
+  nonce?: number;
+  hostOverride?: string;
+  requestClient?: string;
+}
+
 /**
- * Signs a call without sending it: for `sign`, code export and the signature steps.
- * `hostOverride` signs for another Host header, as a client behind a gateway would.
+ * Signs a call without sending it: for `sign`, code export and the signature steps, and for every
+ * send. The spec's endpoint (already free of `{{variables}}`) must be one the policy trusts, or an
+ * `UntrustedEndpointError` is thrown before the keys are used. `hostOverride` signs for another
+ * Host header, as a client behind a gateway would.
  */
-export function prepareCall(
-  spec: CallSpec,
-  options: { credentials: Credentials; timestamp: number; nonce?: number; hostOverride?: string; requestClient?: string },
-): PreparedCall {
+export function prepareCall(spec: CallSpec, options: PrepareOptions): PreparedCall {
   const resolved = resolveEndpoint(spec.endpoint ?? { kind: 'nearest' }, spec.region);
+  assertTrustedEndpoint(resolved.origin, options.policy);
   const endpoint = options.hostOverride ? { ...resolved, host: options.hostOverride } : resolved;
   const signed = signRequest({
     credentials: options.credentials,
@@ -100,6 +114,7 @@ export class CallExecutor {
     return prepareCall(spec, {
       credentials: options.credentials,
       timestamp,
+      policy: this.deps.policy,
       ...(options.nonce !== undefined ? { nonce: options.nonce } : {}),
       ...(this.deps.requestClient ? { requestClient: this.deps.requestClient } : {}),
     });

@@ -1,12 +1,9 @@
+import type { EndpointChoice } from '../http/endpoints';
 import type { JsonObject } from '../json';
 import type { HttpMethod, Language, SignatureTrace, SignedHeadersMode, SignMethod } from '../signing/types';
 
-/** Which host a request goes to. `regional` uses `trtc.<region>.tencentcloudapi.com`. */
-export type EndpointChoice =
-  | { kind: 'nearest' }
-  | { kind: 'regional' }
-  | { kind: 'intl' }
-  | { kind: 'custom'; url: string };
+// The endpoint choice belongs to the HTTP layer; requests re-export it for the callers that build specs.
+export type { EndpointChoice };
 
 /** One API call as the user describes it, before credentials and time are applied. */
 export interface CallSpec {

@@ -15,6 +15,7 @@ import { stringifyJson } from '../../core/json';
 import { completeSpec } from '../../core/requests/completeSpec';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { SANDBOX_PROFILE } from '../common/ids';
+import { editorEndpointPolicy } from '../common/endpointTrust';
 import { credentialsOf } from '../credentials/credentialStore';
 import { currentProfileName, pickScope, pickTarget, selectedEnvironment, type CollectionsContext } from './collectionsContext';
 import type { CollectionItemNode } from './collectionsTree';
@@ -84,7 +85,7 @@ export async function exportCurl(ctx: CollectionsContext, node: CollectionItemNo
     try {
       const resolvedSpec = await resolveRequest(request, { ...(environment ? { environment } : {}), secrets: ctx.secrets });
       const spec = completeSpec(resolvedSpec, ctx.session.specDefaults(resolved.profile));
-      const { endpoint, signed } = prepareCall(spec, { credentials: credentialsOf(resolved.profile), timestamp });
+      const { endpoint, signed } = prepareCall(spec, { credentials: credentialsOf(resolved.profile), timestamp, policy: editorEndpointPolicy() });
       blocks.push('', `# ${title}`, toCurl(signed, endpoint.origin).text.trimEnd());
     } catch (e) {
       blocks.push('', `# ${title}: ${vscode.l10n.t('not exported: {0}', (e as Error).message.replace(/\n/g, ' '))}`);

@@ -299,6 +299,8 @@ export function historyCommands(ctx: HistoryContext): Record<HistoryCommandId, C
       }
     },
     [HistoryCommandId.Clear]: async () => {
+      // The view may hold only the newest entries; the question names them all.
+      await ctx.history.ensureLoaded();
       const size = ctx.history.store.size;
       const clear = vscode.l10n.t('Clear History');
       const ok = await ctx.prompts.confirm(

@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { historyInputFromCall, historyInputFromFailure } from '../../core/history/historyEntry';
-import { HISTORY_FILE_NAME, HistoryStore, type HistoryChange, type HistoryNotice, type HistorySubscription } from '../../core/history/historyStore';
+import {
+  HISTORY_FILE_NAME,
+  HISTORY_UNREADABLE_FILE_NAME,
+  HistoryStore,
+  type HistoryChange,
+  type HistoryNotice,
+  type HistorySubscription,
+} from '../../core/history/historyStore';
 import type { CallRecorder, FinishedCall } from '../../core/requests/callEvents';
 import { readConfig } from '../common/config';
 import type { Log } from '../common/log';
@@ -24,18 +31,23 @@ const REFRESH_DELAY_MS = 150;
 
 /**
  * Records every finished call in the request history under `globalStorageUri/history`, the folder
- * the command line's `--history` writes to as well. The log is read on first use, not at
- * activation. Appends from other windows and from the command line are picked up when the window
- * gets focus and when the history file changes on disk. Messages from the store (a damaged or newer
- * file kept aside, a failed compaction) are shown once each as warnings.
+ * the command line's `--history` writes to as well. Nothing is read at activation; opening the view
+ * reads only the newest entries ({@link ensureRecent}), and commands that need every entry read the
+ * rest ({@link ensureLoaded}). Appends from other windows and from the command line are picked up
+ * when the window gets focus and when the history file changes on disk. The cap setting is recorded
+ * in the store when it changes, so the command line keeps as many entries. Messages from the store
+ * (a damaged or newer file kept aside, unreadable lines moved to the side file, a failed compaction)
+ * are shown once each as warnings with a button that shows the file.
  */
 export class HistoryRecorder implements CallRecorder, vscode.Disposable {
   /** The folder of the history file; `TRTC_EXPLORER_HISTORY_DIR` for the command line. */
   readonly dir: string;
-  private current: HistoryStore;
+  private readonly current: HistoryStore;
   private storeSubscriptions: HistorySubscription[] = [];
+  private opening: Promise<void> | undefined;
   private loading: Promise<void> | undefined;
-  private loaded = false;
+  /** True once the store reads the log (its newest entries or all of them) and follows changes. */
+  private opened = false;
   private watcher: vscode.FileSystemWatcher | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly shown = new Set<string>();
@@ -53,7 +65,7 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
     this.current = this.open();
     this.disposables.push(
       vscode.window.onDidChangeWindowState((e) => {
-        if (e.focused && this.loaded) {
+        if (e.focused && this.opened) {
           this.scheduleRefresh();
         }
       }),
@@ -65,18 +77,47 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
     );
   }
 
-  /** The store, for queries; call {@link ensureLoaded} first. */
+  /** The store, for queries; call {@link ensureRecent} or {@link ensureLoaded} first. */
   get store(): HistoryStore {
     return this.current;
   }
 
-  /** Reads the history file once (later calls wait for the same read) and starts watching it. */
+  /** True when the store holds every entry, not only the newest ones. */
+  get complete(): boolean {
+    return this.current.complete;
+  }
+
+  /**
+   * Reads the newest entries for the first screen of the view, once (later calls wait for the same
+   * read), and starts watching the file. Cheap whatever the history's length.
+   */
+  ensureRecent(): Promise<void> {
+    if (this.loading) {
+      return this.loading;
+    }
+    this.opening ??= (async () => {
+      await fs.promises.mkdir(this.dir, { recursive: true });
+      const report = await this.current.openRecent();
+      this.opened = true;
+      this.log.info('history', `read the newest ${report.entries} entries from ${this.dir}${report.complete ? ' (all of them)' : ''}`);
+      this.watch();
+    })().catch((e: unknown) => {
+      this.opening = undefined;
+      throw e;
+    });
+    return this.opening;
+  }
+
+  /** Reads every entry of the history file once (later calls wait for the same read) and starts watching it. */
   ensureLoaded(): Promise<void> {
     this.loading ??= (async () => {
       await fs.promises.mkdir(this.dir, { recursive: true });
-      const report = await this.current.load();
-      this.loaded = true;
-      this.log.info('history', `loaded ${report.entries} entries from ${this.dir}`);
+      await this.opening?.catch(() => undefined);
+      const report = this.current.complete && this.opened ? undefined : await this.current.load();
+      this.opened = true;
+      if (report) {
+        this.log.info('history', `loaded ${report.entries} entries from ${this.dir}`);
+      }
       this.watch();
     })().catch((e: unknown) => {
       this.loading = undefined;
@@ -85,7 +126,7 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
     return this.loading;
   }
 
-  /** Appends one finished call; the composition root passes it every call the request controller announces. */
+  /** Appends one finished call; the request controller calls it for every call it makes. */
   async record({ spec, outcome, source, profile }: FinishedCall): Promise<void> {
     const meta = { source, ...(profile ? { profile } : {}) };
     const input = outcome.result ? historyInputFromCall(spec, outcome.result, meta) : historyInputFromFailure(spec, outcome.error, meta);
@@ -94,26 +135,28 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
 
   /** Picks up what other processes appended or removed; true when the entries changed. */
   async refresh(): Promise<boolean> {
-    if (!this.loaded) {
-      await this.ensureLoaded();
+    if (!this.opened) {
+      await this.ensureRecent();
       return true;
     }
     return this.current.refresh();
   }
 
-  /** Reopens the store with the current limits after the settings changed. */
+  /**
+   * Applies changed limits to the store. The cap is recorded in the log, so every process sharing
+   * the history, the command line with `--history` included, keeps as many entries.
+   */
   private async reconfigure(): Promise<void> {
-    const old = this.current;
-    await old.whenIdle();
-    for (const s of this.storeSubscriptions.splice(0)) {
-      s.dispose();
+    const { maxEntries, maxBodyBytes } = this.limits();
+    this.current.setMaxBodyBytes(maxBodyBytes);
+    if (maxEntries !== this.current.maxEntries) {
+      await this.current.setMaxEntries(maxEntries);
+      this.log.info('history', `the history keeps ${maxEntries} entries from now on`);
     }
-    old.dispose();
-    this.current = this.open();
-    if (this.loaded) {
-      await this.current.load();
-      this.changed.fire(undefined);
-    }
+  }
+
+  private get unreadableFile(): string {
+    return path.join(this.dir, HISTORY_UNREADABLE_FILE_NAME);
   }
 
   private open(): HistoryStore {
@@ -149,6 +192,12 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
     this.shown.add(key);
     let message: string;
     switch (notice.kind) {
+      case 'lines-kept-aside':
+        message = vscode.l10n.t('{0} unreadable lines of the request history were moved, unchanged, to {1}.', notice.lines ?? 1, notice.path ?? '');
+        break;
+      case 'recovered':
+        message = vscode.l10n.t('The first line of the request history was damaged. The entries after it were read, and the damaged line will be kept in {0}.', this.unreadableFile);
+        break;
       case 'kept-aside':
         message =
           notice.version !== undefined
@@ -165,10 +214,13 @@ export class HistoryRecorder implements CallRecorder, vscode.Disposable {
       default:
         message = vscode.l10n.t('Request history: {0}', notice.message);
     }
+    const show = vscode.l10n.t('Show File');
     const copy = vscode.l10n.t('Copy Path');
     const logs = vscode.l10n.t('Show Logs');
-    void vscode.window.showWarningMessage(message, ...(notice.path ? [copy] : []), logs).then(async (choice) => {
-      if (choice === copy && notice.path) {
+    void vscode.window.showWarningMessage(message, ...(notice.path ? [show, copy] : []), logs).then(async (choice) => {
+      if (choice === show && notice.path) {
+        await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(notice.path));
+      } else if (choice === copy && notice.path) {
         await vscode.env.clipboard.writeText(notice.path);
       } else if (choice === logs) {
         this.log.show();

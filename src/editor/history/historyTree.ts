@@ -4,17 +4,28 @@ import { dayInTimeZone, groupByDay, type HistoryFilter } from '../../core/histor
 import { ContextKey, HISTORY_DRAG_MIME, HistoryCommandId, type HistoryDragData } from '../common/ids';
 import type { HistoryRecorder } from './historyRecorder';
 
-/** A node of the history view: a calendar day, or one recorded call inside it. */
-export type HistoryNode = { kind: 'day'; day: string; entries: HistoryEntry[] } | { kind: 'entry'; entry: HistoryEntry; day: string };
+/**
+ * A node of the history view: a calendar day, one recorded call inside it, or the entries not read
+ * yet. A `partial` day shows only its newest calls; a `more` node (older days at the top level,
+ * earlier calls of a partial day inside it) reads the rest of the history when it is expanded. It
+ * carries no entries itself, so a command run on it sees an empty selection.
+ */
+export type HistoryNode =
+  | { kind: 'day'; day: string; entries: HistoryEntry[]; partial?: boolean }
+  | { kind: 'entry'; entry: HistoryEntry; day: string }
+  | { kind: 'more'; day?: string; entries: HistoryEntry[] };
 
 /** Arguments of commands run on an entry node. */
 export type HistoryEntryArgs = Pick<Extract<HistoryNode, { kind: 'entry' }>, 'entry'>;
 
 /**
  * The history view: days, newest first, then the calls of each day. Nothing is read from disk until
- * VS Code first asks for the children. The view follows the store: every append, deletion, clear or
- * change made by another process refreshes it. A filter (action, status, error code, RequestId,
- * words) narrows what is shown; entries can be dragged onto the collections view.
+ * VS Code first asks for the children, and then only the newest entries, read from the end of the
+ * log, so the view opens at once however long the history is. Older days, the earlier calls of a
+ * day and a filter read the whole history when they are expanded or set. The view follows the
+ * store: every append, deletion, clear or change made by another process refreshes it. A filter
+ * (action, status, error code, RequestId, words) narrows what is shown; entries can be dragged onto
+ * the collections view.
  */
 export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>, vscode.TreeDragAndDropController<HistoryNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HistoryNode | undefined>();
@@ -64,18 +75,56 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   }
 
   async getChildren(node?: HistoryNode): Promise<HistoryNode[]> {
-    if (node) {
-      return node.kind === 'day' ? node.entries.map((entry) => ({ kind: 'entry', entry, day: node.day })) : [];
+    if (node?.kind === 'day') {
+      const entries: HistoryNode[] = node.entries.map((entry) => ({ kind: 'entry', entry, day: node.day }));
+      return node.partial ? [...entries, { kind: 'more', day: node.day, entries: [] }] : entries;
     }
-    const entries = await this.visibleEntries();
+    if (node?.kind === 'more') {
+      return this.expandMore(node);
+    }
+    if (node) {
+      return [];
+    }
+    // A filter searches every entry; without one, the newest entries fill the first screen.
+    if (this.filtered) {
+      await this.recorder.ensureLoaded();
+    } else {
+      await this.recorder.ensureRecent();
+    }
+    const entries = this.recorder.store.query(this.current);
+    const complete = this.recorder.complete;
     const days = groupByDay(entries).map((d): Extract<HistoryNode, { kind: 'day' }> => ({ kind: 'day', day: d.day, entries: d.entries }));
+    const oldest = days.at(-1);
+    if (!complete && oldest) {
+      // The oldest day read may go on in the part of the log not read yet.
+      oldest.partial = true;
+    }
     this.days = new Map(days.map((d) => [d.day, d]));
-    void vscode.commands.executeCommand('setContext', ContextKey.HasHistory, this.recorder.store.size > 0);
-    return days;
+    void vscode.commands.executeCommand('setContext', ContextKey.HasHistory, entries.length > 0);
+    return complete || days.length === 0 ? days : [...days, { kind: 'more', entries: [] }];
+  }
+
+  /**
+   * Reads the whole history, then shows what the `more` node stood for; the view is then drawn
+   * again from the complete history, days in their place.
+   */
+  private async expandMore(node: Extract<HistoryNode, { kind: 'more' }>): Promise<HistoryNode[]> {
+    const shown = new Set([...this.days.values()].flatMap((d) => d.entries.map((e) => e.id)));
+    await this.recorder.ensureLoaded();
+    const all = groupByDay(this.recorder.store.query(this.current));
+    setTimeout(() => this.refresh(), 0);
+    if (node.day !== undefined) {
+      const day = all.find((d) => d.day === node.day);
+      return (day?.entries ?? []).filter((e) => !shown.has(e.id)).map((entry) => ({ kind: 'entry', entry, day: node.day as string }));
+    }
+    return all.filter((d) => !this.days.has(d.day)).map((d): HistoryNode => ({ kind: 'day', day: d.day, entries: d.entries }));
   }
 
   getParent(node: HistoryNode): HistoryNode | undefined {
-    return node.kind === 'entry' ? this.days.get(node.day) : undefined;
+    if (node.kind === 'entry' || (node.kind === 'more' && node.day !== undefined)) {
+      return this.days.get(node.day as string);
+    }
+    return undefined;
   }
 
   /** The node of an entry, for `reveal`; undefined when it is not shown. */
@@ -90,13 +139,25 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   }
 
   getTreeItem(node: HistoryNode): vscode.TreeItem {
+    if (node.kind === 'more') {
+      const item = new vscode.TreeItem(
+        node.day === undefined ? vscode.l10n.t('Older days') : vscode.l10n.t('Earlier calls of this day'),
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
+      item.id = `more:${node.day ?? ''}`;
+      item.description = vscode.l10n.t('expand to read the rest of the history');
+      item.iconPath = new vscode.ThemeIcon('history');
+      item.contextValue = ';more;';
+      return item;
+    }
     if (node.kind === 'day') {
       const today = dayInTimeZone(Date.now());
       const yesterday = dayInTimeZone(Date.now() - 86_400_000);
       const label = node.day === today ? vscode.l10n.t('Today') : node.day === yesterday ? vscode.l10n.t('Yesterday') : node.day;
       const item = new vscode.TreeItem(label, node.day === today ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `day:${node.day}`;
-      item.description = label === node.day ? String(node.entries.length) : `${node.day} · ${node.entries.length}`;
+      const count = node.partial ? `${node.entries.length}+` : String(node.entries.length);
+      item.description = label === node.day ? count : `${node.day} · ${count}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = ';day;';
       return item;
@@ -123,7 +184,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   }
 
   handleDrag(source: readonly HistoryNode[], dataTransfer: vscode.DataTransfer, _token?: vscode.CancellationToken): void {
-    const entryIds = source.flatMap((n) => (n.kind === 'entry' ? [n.entry.id] : n.entries.map((e) => e.id)));
+    const entryIds = source.flatMap((n) => (n.kind === 'entry' ? [n.entry.id] : n.kind === 'day' ? n.entries.map((e) => e.id) : []));
     if (entryIds.length > 0) {
       dataTransfer.set(HISTORY_DRAG_MIME, new vscode.DataTransferItem(JSON.stringify({ entryIds } satisfies HistoryDragData)));
     }

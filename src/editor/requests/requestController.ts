@@ -10,6 +10,7 @@ import { describeOutcome, resultDocumentText } from '../../core/requests/describ
 import { describeSkew, skewSentence, type OutcomeLanguage } from '../../core/requests/skew';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
+import { editorEndpointPolicy } from '../common/endpointTrust';
 import { SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
 import type { ResultDocuments } from '../common/resultDocuments';
@@ -126,7 +127,7 @@ export class RequestController implements vscode.Disposable {
     if (!this.executor) {
       const config = readConfig();
       this.http = new HttpClient({ ...(config.proxy ? { proxy: config.proxy } : {}) });
-      this.executor = new CallExecutor({ http: this.http, requestClient: `TRTC-API-Explorer/${this.deps.version}` });
+      this.executor = new CallExecutor({ http: this.http, policy: editorEndpointPolicy(), requestClient: `TRTC-API-Explorer/${this.deps.version}` });
     }
     return this.executor;
   }

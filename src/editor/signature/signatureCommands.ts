@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { completeSpec } from '../../core/requests/completeSpec';
 import type { Log } from '../common/log';
+import { editorEndpointPolicy } from '../common/endpointTrust';
 import { credentialsOf, type CredentialStore } from '../credentials/credentialStore';
 import type { ExplorerSession } from '../credentials/session';
 import type { ResultDocuments } from '../common/resultDocuments';
@@ -165,11 +166,11 @@ export class SignatureCommands implements vscode.Disposable {
         throw new InputError(vscode.l10n.t('A curl command carries a signature, which needs a profile\'s keys. Add a profile, or export an SDK snippet, which signs when it runs.'));
       }
       const timestamp = Math.floor(Date.now() / 1000);
-      const prepared = prepareCall(spec, { credentials: credentialsOf(profile), timestamp, requestClient: this.s.requestClient });
+      const prepared = prepareCall(spec, { credentials: credentialsOf(profile), timestamp, policy: editorEndpointPolicy(), requestClient: this.s.requestClient });
       expiresAt = (timestamp + 300) * 1000;
-      exported = exportCode('curl', { spec, target: { ...target, origin: prepared.endpoint.origin, host: prepared.endpoint.host }, signed: prepared.signed, expiresAt, sessionToken: !!profile.token });
+      exported = exportCode('curl', { spec, target: { ...target, origin: prepared.endpoint.origin, host: prepared.endpoint.host }, policy: editorEndpointPolicy(), signed: prepared.signed, expiresAt, sessionToken: !!profile.token });
     } else {
-      exported = exportCode(picked.info.id, { spec, target, sessionToken: !!profile?.token });
+      exported = exportCode(picked.info.id, { spec, target, policy: editorEndpointPolicy(), sessionToken: !!profile?.token });
     }
     const document = await vscode.workspace.openTextDocument({ language: exported.languageId, content: exported.text });
     await vscode.window.showTextDocument(document, { preview: false });

@@ -7,6 +7,7 @@ import type { Credentials, SignatureTrace, SignedRequest } from '../../core/sign
 import { resolveEndpoint } from '../../core/http/endpoints';
 import type { ResolvedTarget } from '../../core/codegen';
 import { SANDBOX_PROFILE } from '../common/ids';
+import { editorEndpointPolicy } from '../common/endpointTrust';
 import { credentialsOf, type CredentialStore, type Profile } from '../credentials/credentialStore';
 
 /**
@@ -120,6 +121,7 @@ export async function signingContext(deps: SigningDeps, args: CallArgs): Promise
     const rebuilt = prepareCall(spec, {
       credentials,
       timestamp: trace.timestamp,
+      policy: editorEndpointPolicy(),
       ...(trace.method !== 'TC3-HMAC-SHA256' ? { nonce: trace.nonce } : {}),
       requestClient: deps.requestClient,
     });
@@ -137,6 +139,7 @@ export async function signingContext(deps: SigningDeps, args: CallArgs): Promise
   const prepared = prepareCall(spec, {
     credentials: profile ? credentialsOf(profile) : EXAMPLE_CREDENTIALS,
     timestamp: Math.floor(now() / 1000),
+    policy: editorEndpointPolicy(),
     requestClient: deps.requestClient,
   });
   return { spec, prepared, origin: 'fresh', ...(profile ? { profile } : {}), example: !profile };

@@ -187,12 +187,39 @@ describe('reporters', () => {
     const text = formatTextReport(summary);
     const lines = text.trimEnd().split('\n');
     assert.equal(lines[0], 'Collection "Suite & Co" with environment "env<1>"');
-    assert.ok(lines.some((l) => l.startsWith(`  PASS  ${weird} / Pass "one" (DescribeRoomInfo) HTTP 200`)));
-    assert.ok(lines.some((l) => l.startsWith(`  FAIL  ${weird} / Fail <two> (DismissRoom) HTTP 200`)));
+    // The control character in the folder name is shown as an escape, not written to the terminal.
+    const shown = weird.replace('\u0001', '\\u0001');
+    assert.ok(lines.some((l) => l.startsWith(`  PASS  ${shown} / Pass "one" (DescribeRoomInfo) HTTP 200`)));
+    assert.ok(lines.some((l) => l.startsWith(`  FAIL  ${shown} / Fail <two> (DismissRoom) HTTP 200`)));
+    assert.ok(!text.includes('\u0001'));
     assert.ok(lines.includes('          ✗ the call succeeds: expected success, got error FailedOperation.Room<1> (room & "stuff"\nsecond line)'.split('\n')[0]));
     assert.ok(lines.some((l) => l.startsWith('  ERROR Unresolved (DismissRoom)')));
     assert.match(lines[lines.length - 1], /^3 passed, 1 failed, 2 errored, 0 skipped of 6 in \d+\.\d{3} s$/);
     assert.equal(formatReport(summary, 'text'), text);
     assert.equal(formatReport(summary, 'junit'), formatJunitReport(summary));
+  });
+
+  test('the text report escapes ANSI sequences, control characters and bidi overrides from files and servers', () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[2J\u001b[31mRed\u001b[0m\rover\u202egnp.exe\u009b';
+    const text = formatTextReport({
+      ...summary,
+      collectionName: hostile,
+      environmentName: `env\u001b[1m`,
+      results: [
+        {
+          ...summary.results[0]!,
+          name: `name\nsecond line ${hostile}`,
+          path: [hostile],
+          status: 'errored',
+          error: { kind: 'api', message: `server says \u001b[5mblink\u001b[0m\nnext line` },
+        },
+      ],
+    });
+    for (const c of ['\u001b', '\u0007', '\u009b', '\u202e', '\r']) {
+      assert.ok(!text.includes(c), `U+${c.charCodeAt(0).toString(16)} reached the report`);
+    }
+    assert.match(text, /^Collection "\\u001b\]0;pwned\\u0007\\u001b\[2J\\u001b\[31mRed\\u001b\[0m\\u000dover\\u202egnp\.exe\\u009b" with environment "env\\u001b\[1m"\n/);
+    assert.ok(text.includes('name\\nsecond line'), 'a line break in a name stays on its line');
+    assert.ok(text.includes('server says \\u001b[5mblink\\u001b[0m\n          next line'), 'messages keep their lines');
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { prepareHistoryEntry, type HistoryEntry } from '../../../src/core/history';
 import { parseJson, stringifyJson, type JsonObject } from '../../../src/core/json';
+import { trustOrigins } from '../../../src/core/http/endpointPolicy';
 import { prepareCall } from '../../../src/core/requests/callExecutor';
 import { endpointChoiceFromOrigin, entryCallSpec } from '../../../src/core/history/entryCallSpec';
 import { callInput } from './helpers';
@@ -45,7 +46,7 @@ test('a re-run spec carries the recorded action, parameters with exact digits, r
 test('a re-run signs for the same host as the recorded call', () => {
   for (const origin of ['https://trtc.tencentcloudapi.com', 'https://trtc.intl.tencentcloudapi.com', 'https://trtc.ap-shanghai.tencentcloudapi.com', 'http://127.0.0.1:8080']) {
     const e = entry({ endpoint: origin, region: 'ap-shanghai' });
-    const { endpoint } = prepareCall(entryCallSpec(e), { credentials: { secretId: 'AKIDx', secretKey: 'y' }, timestamp: 1_700_000_000 });
+    const { endpoint } = prepareCall(entryCallSpec(e), { credentials: { secretId: 'AKIDx', secretKey: 'y' }, timestamp: 1_700_000_000, policy: trustOrigins(['http://127.0.0.1:8080'], '') });
     assert.equal(endpoint.origin, origin);
   }
 });

@@ -29,16 +29,18 @@ export function callInput(overrides: Partial<HistoryInput> = {}): HistoryInput {
   };
 }
 
-/** The record lines of a history file after the header, parsed as plain JSON: each one's op and entry id. */
+/**
+ * The entry and tombstone lines of a history file after the header, parsed as plain JSON: each
+ * one's op and entry id. Header-shaped lines (a recorded cap) are left out.
+ */
 export function recordLines(file: string): Array<{ op: string; id: string }> {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   return lines
     .slice(1)
     .filter((l) => l !== '')
-    .map((l) => {
-      const r = JSON.parse(l) as { op: string; id?: string; entry?: unknown[] };
-      return { op: r.op, id: String(r.entry ? r.entry[1] : r.id) };
-    });
+    .map((l) => JSON.parse(l) as { op?: string; id?: string; entry?: unknown[]; format?: string })
+    .filter((r) => r.format === undefined)
+    .map((r) => ({ op: String(r.op), id: String(r.entry ? r.entry[1] : r.id) }));
 }
 
 /** ISO time `minutes` after a fixed instant, for entries with known order. */

@@ -106,3 +106,23 @@ test('end to end: a big integer from the stand-in survives decode and comes back
   assert.match(stringifyJson(d.response, 2), /"DestroyTime": 12345678901234567890,/);
   assert.equal(stringifyJson({ Response: d.response }), res.bodyText);
 });
+
+test('any Response.Error is an API error, whatever its shape, so a broken answer never passes as a success', () => {
+  const cases: Array<[string, { code: string; message: RegExp }]> = [
+    ['"Error":"quota exceeded"', { code: 'UnknownError', message: /^quota exceeded$/ }],
+    ['"Error":42', { code: 'UnknownError', message: /Response\.Error is 42 instead of an object with Code and Message/ }],
+    ['"Error":null', { code: 'UnknownError', message: /Response\.Error is null/ }],
+    ['"Error":["a"]', { code: 'UnknownError', message: /Response\.Error is \["a"\]/ }],
+    ['"Error":{"Message":"no code"}', { code: 'UnknownError', message: /^no code$/ }],
+    ['"Error":{"Code":"","Message":"empty code"}', { code: 'UnknownError', message: /^empty code$/ }],
+  ];
+  for (const [member, expected] of cases) {
+    const d = decodeResponse(response(200, `{"Response":{${member},"RequestId":"r-9"}}`));
+    assert.ok(d.error, member);
+    assert.equal(d.error.code, expected.code, member);
+    assert.match(d.error.message, expected.message, member);
+    assert.equal(d.requestId, 'r-9');
+  }
+  const control = decodeResponse(response(200, '{"Response":{"Error":"bad\\u001b[31m red","RequestId":"r"}}'));
+  assert.ok(!control.error?.message.includes('\u001b'), 'control characters of a foreign answer are dropped');
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnoseSignature, parsePastedRequest } from '../../../src/core/debugger';
+import { tencentOnly } from '../../../src/core/http/endpointPolicy';
 import { prepareCall } from '../../../src/core/requests/callExecutor';
 import type { CallSpec } from '../../../src/core/requests/types';
 import { hideSecrets, rawHttpRequest, secretForms, unmask } from '../../../src/core/requests/requestText';
@@ -18,7 +19,7 @@ const spec = (over: Partial<CallSpec> = {}): CallSpec => ({
 
 describe('rawHttpRequest', () => {
   it('masks the session token of a TC3 request, and the host puts it back for an exact diagnosis', () => {
-    const { signed } = prepareCall(spec(), { credentials: { ...KEYS, token: TOKEN }, timestamp: TIMESTAMP });
+    const { signed } = prepareCall(spec(), { credentials: { ...KEYS, token: TOKEN }, timestamp: TIMESTAMP, policy: tencentOnly() });
     const { text, masks } = rawHttpRequest(signed, TOKEN);
     assert.ok(!text.includes(TOKEN), 'the token is not in the text');
     assert.match(text, /^POST \/ HTTP\/1\.1\n/);
@@ -32,7 +33,7 @@ describe('rawHttpRequest', () => {
   });
 
   it('masks a legacy GET request\'s encoded Token parameter too', () => {
-    const { signed } = prepareCall(spec({ signMethod: 'HmacSHA256', httpMethod: 'GET' }), { credentials: { ...KEYS, token: TOKEN }, timestamp: TIMESTAMP, nonce: 7 });
+    const { signed } = prepareCall(spec({ signMethod: 'HmacSHA256', httpMethod: 'GET' }), { credentials: { ...KEYS, token: TOKEN }, timestamp: TIMESTAMP, nonce: 7, policy: tencentOnly() });
     const { text, masks } = rawHttpRequest(signed, TOKEN);
     assert.match(text, /^GET \/\?/);
     assert.ok(!text.includes(encodeURIComponent(TOKEN)) && !text.includes(TOKEN));
@@ -41,7 +42,7 @@ describe('rawHttpRequest', () => {
   });
 
   it('leaves a request without a token unchanged', () => {
-    const { signed } = prepareCall(spec(), { credentials: KEYS, timestamp: TIMESTAMP });
+    const { signed } = prepareCall(spec(), { credentials: KEYS, timestamp: TIMESTAMP, policy: tencentOnly() });
     const { text, masks } = rawHttpRequest(signed, undefined);
     assert.deepEqual(masks, []);
     assert.ok(!/x-tc-token/i.test(text));
@@ -51,7 +52,7 @@ describe('rawHttpRequest', () => {
 describe('secretForms and hideSecrets', () => {
   it('hides the token and sensitive parameter values in every form they take', () => {
     const forms = secretForms(spec(), TOKEN, '<token>', '<secret>');
-    const { signed } = prepareCall(spec({ signMethod: 'HmacSHA1', httpMethod: 'POST' }), { credentials: { ...KEYS, token: TOKEN }, timestamp: TIMESTAMP, nonce: 9 });
+    const { signed } = prepareCall(spec({ signMethod: 'HmacSHA1', httpMethod: 'POST' }), { credentials: { ...KEYS, token: TOKEN }, timestamp: TIMESTAMP, nonce: 9, policy: tencentOnly() });
     const trace = signed.trace;
     assert.equal(trace.method, 'HmacSHA1');
     if (trace.method !== 'HmacSHA1') {
