@@ -328,11 +328,6 @@ export function schemaFor(action: string | ActionInfo, mode: Mode = 'input', opt
   return schema;
 }
 
-/** Forgets every built schema; for measuring how long building takes. */
-export function clearSchemaCache(): void {
-  caches.clear();
-}
-
 /** The fields of the object found at a path (the root fields for an empty path). */
 function fieldsAt(root: readonly FieldInfo[], path: ReadonlyArray<PropertyKey>): readonly FieldInfo[] | undefined {
   let fields: readonly FieldInfo[] | undefined = root;
@@ -436,12 +431,4 @@ function run(info: ActionInfo, mode: Mode, data: unknown, options: ValidateOptio
  */
 export function validateParams(action: string | ActionInfo, params: JsonObject, options: ValidateOptions = {}): ValidationIssue[] {
   return run(resolveAction(action), 'input', params, options);
-}
-
-/**
- * Checks the `Response` member of an answer against the action's output structure: types, known
- * member names and enum values. Nothing is required, because the API omits members freely.
- */
-export function validateResponse(action: string | ActionInfo, response: JsonObject): ValidationIssue[] {
-  return run(resolveAction(action), 'output', response, {});
 }

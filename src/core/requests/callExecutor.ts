@@ -1,5 +1,5 @@
 import { findAction } from '../catalog/catalog';
-import { sandboxResponse } from '../catalog/sandboxResponse';
+import { sandboxResponse } from '../sandbox/sandboxResponse';
 import { ApiError, CancelledError, ExplorerError, HttpStatusError, NetworkError, TimeoutError } from '../errors';
 import { decodeResponse } from '../http/decodeResponse';
 import { resolveEndpoint, TRTC_SERVICE, TRTC_VERSION, type ResolvedEndpoint } from '../http/endpoints';

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getCatalog, sandboxResponse, skeleton } from '../../../src/core/catalog/catalog';
+import { getCatalog } from '../../../src/core/catalog/catalog';
+import { skeleton } from '../../../src/core/catalog/skeleton';
 import type { FieldInfo } from '../../../src/core/catalog/types';
-import { validateParams, validateResponse } from '../../../src/core/catalog/validate';
+import { schemaFor, validateParams } from '../../../src/core/catalog/validate';
+import { sandboxResponse } from '../../../src/core/sandbox/sandboxResponse';
 import { isJsonObject, type JsonObject } from '../../../src/core/json';
 
 test('a required-only skeleton holds typed placeholders for every required parameter', () => {
@@ -59,7 +61,7 @@ test('every action has a sandbox answer that matches its output structure', () =
   const now = Date.UTC(2025, 0, 15, 12, 0, 0);
   for (const action of getCatalog().actions) {
     const response = sandboxResponse(action.name, { seed: 7, now });
-    assert.deepEqual(validateResponse(action.name, response), [], action.name);
+    assert.ok(schemaFor(action.name, 'output').safeParse(response).success, action.name);
     assert.match(String(response.RequestId), /^sandbox-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, action.name);
     for (const f of action.output) assert.ok(f.name in response, `${action.name}.${f.name}`);
   }

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import type { JsonObject, JsonValue } from '../json';
-import { findAction, findStruct } from './catalog';
-import type { ActionInfo, FieldInfo, FieldType } from './types';
+import { findAction, findStruct } from '../catalog/catalog';
+import type { ActionInfo, FieldInfo, FieldType } from '../catalog/types';
 
 /** Options of {@link sandboxResponse}. */
 export interface SandboxOptions {
