@@ -29,8 +29,11 @@ test('a full skeleton holds every parameter, arrays with one element, structures
   assert.deepEqual(Object.keys(first).sort(), ['Alpha', 'Height', 'ImageLayer', 'Left', 'MediaId', 'RenderMode', 'SubBackgroundImage', 'Top', 'UserId', 'Width']);
   assert.equal(layout.PureAudioDisableLayout, false);
   assert.deepEqual(((full.StorageParams as JsonObject).CloudStorage as JsonObject).FileNamePrefix, ['']);
-  const tempo = skeleton('StartStreamIngest', { all: true }).Tempo;
-  assert.equal(tempo, 0);
+  // Tempo is a float with listed speeds, so it starts at the first of them; a range that leaves 0
+  // out starts at its lower end.
+  const ingest = skeleton('StartStreamIngest', { all: true });
+  assert.equal(ingest.Tempo, 0.5);
+  assert.equal(ingest.MaxDuration, 1);
 });
 
 /**
