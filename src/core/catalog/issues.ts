@@ -55,6 +55,13 @@ export interface ValidationIssue {
   otherAction?: string;
   /** The documentation page or SDK file a rule issue rests on. */
   source?: string;
+  /**
+   * Which rule found a rule issue, stable for code to act on: `twin.numeric`, `twin.string`,
+   * `twin.digits`, `roomType.notNumber`, `roomType.tooLarge`, `roomType.digits`, `window.order`,
+   * `window.span`, `window.earliest`, `window.retention`, `region`, `callDetail.users`,
+   * `callDetail.pageSize`. Absent for structural issues.
+   */
+  rule?: string;
 }
 
 /** A text in both languages, as issues carry it. */
@@ -63,18 +70,19 @@ export interface Bilingual {
   zh: string;
 }
 
-/** Builds an issue from its parts; `fix`, `suggestion`, `otherAction` and `source` only when given. */
+/** Builds an issue from its parts; the optional members only when given. */
 export function makeIssue(
   path: string,
   code: IssueCode,
   message: Bilingual,
-  extra: { severity?: IssueSeverity; fix?: Bilingual; suggestion?: string; otherAction?: string; source?: string } = {},
+  extra: { severity?: IssueSeverity; fix?: Bilingual; suggestion?: string; otherAction?: string; source?: string; rule?: string } = {},
 ): ValidationIssue {
   const issue: ValidationIssue = { path, code, severity: extra.severity ?? 'error', message: message.en, messageZh: message.zh };
   if (extra.fix) issue.fix = { en: extra.fix.en, zh: extra.fix.zh };
   if (extra.suggestion !== undefined) issue.suggestion = extra.suggestion;
   if (extra.otherAction !== undefined) issue.otherAction = extra.otherAction;
   if (extra.source !== undefined) issue.source = extra.source;
+  if (extra.rule !== undefined) issue.rule = extra.rule;
   return issue;
 }
 

@@ -65,7 +65,7 @@ function regionIssues(info: ActionInfo, options: RuleOptions): ValidationIssue[]
         en: `${info.name} runs only in ${list}; ${options.region} is not one of them.`,
         zh: `${info.name} 仅支持以下地域：${list}；${options.region} 不在其中。`,
       },
-      { fix: { en: `Send it to one of: ${list}.`, zh: `请改用以下地域之一：${list}。` }, suggestion: info.regions[0]!, source: REGION_FACTS[info.name]?.sources[0] },
+      { fix: { en: `Send it to one of: ${list}.`, zh: `请改用以下地域之一：${list}。` }, suggestion: info.regions[0]!, source: REGION_FACTS[info.name]?.sources[0], rule: 'region' },
     ),
   ];
 }
@@ -88,6 +88,7 @@ function twinIssues(info: ActionInfo, params: JsonObject, options: RuleOptions):
               fix: { en: `Call ${rule.string.action} for string rooms.`, zh: `字符串房间号请调用 ${rule.string.action}。` },
               otherAction: rule.string.action,
               source: rule.source,
+              rule: 'twin.numeric',
             },
           ),
         );
@@ -101,7 +102,7 @@ function twinIssues(info: ActionInfo, params: JsonObject, options: RuleOptions):
             rule.string.field,
             'twin',
             { en: `${info.name} takes a string room id, but ${numberText(value)} is a number.`, zh: `${info.name} 只接受字符串房间号，${numberText(value)} 是数字。` },
-            { fix, otherAction: rule.numeric.action, source: rule.source },
+            { fix, otherAction: rule.numeric.action, source: rule.source, rule: 'twin.string' },
           ),
         );
       } else if (rule.stringOnlyDocumented && typeof value === 'string' && isNumericRoomText(value)) {
@@ -113,7 +114,7 @@ function twinIssues(info: ActionInfo, params: JsonObject, options: RuleOptions):
               en: `${info.name} is for string rooms; ${JSON.stringify(value)} is all digits, which usually means a numeric room, and then the room is not found.`,
               zh: `${info.name} 用于字符串房间；${JSON.stringify(value)} 全是数字，通常是数字房间号，这样会找不到房间。`,
             },
-            { severity: 'warning', fix, otherAction: rule.numeric.action, source: rule.source },
+            { severity: 'warning', fix, otherAction: rule.numeric.action, source: rule.source, rule: 'twin.digits' },
           ),
         );
       }
@@ -156,6 +157,7 @@ function roomTypeIssue(rule: RoomTypeRule, obj: JsonObject, prefix: string, opti
           },
           suggestion: String(rule.stringValue),
           source: rule.source,
+          rule: 'roomType.notNumber',
         },
       );
     }
@@ -171,6 +173,7 @@ function roomTypeIssue(rule: RoomTypeRule, obj: JsonObject, prefix: string, opti
           fix: { en: `Set ${rule.typeField} to ${rule.stringValue} if the room has a string id.`, zh: `如为字符串房间，请把 ${rule.typeField} 设为 ${rule.stringValue}。` },
           suggestion: String(rule.stringValue),
           source: rule.source,
+          rule: 'roomType.tooLarge',
         },
       );
     }
@@ -189,6 +192,7 @@ function roomTypeIssue(rule: RoomTypeRule, obj: JsonObject, prefix: string, opti
         fix: { en: `If the room has a numeric id, set ${rule.typeField} to ${numericValue}.`, zh: `如为数字房间，请把 ${rule.typeField} 设为 ${numericValue}。` },
         suggestion: String(numericValue),
         source: rule.source,
+        rule: 'roomType.digits',
       },
     );
   }
@@ -236,7 +240,7 @@ function windowIssues(info: ActionInfo, params: JsonObject, options: RuleOptions
           en: `${rule.start} ${showMoment(startValue, start)} is after ${rule.end} ${showMoment(endValue, end)}.`,
           zh: `${rule.start} ${showMoment(startValue, start)} 晚于 ${rule.end} ${showMoment(endValue, end)}。`,
         },
-        { fix: { en: `Swap them, or move ${rule.start} before ${rule.end}.`, zh: `请对调两者，或把 ${rule.start} 改到 ${rule.end} 之前。` }, source },
+        { fix: { en: `Swap them, or move ${rule.start} before ${rule.end}.`, zh: `请对调两者，或把 ${rule.start} 改到 ${rule.end} 之前。` }, source, rule: 'window.order' },
       ),
     );
     return out;
@@ -256,7 +260,7 @@ function windowIssues(info: ActionInfo, params: JsonObject, options: RuleOptions
           en: `The window from ${rule.start} to ${rule.end} is ${length.en}; ${info.name} allows at most ${most.en}${why.en}.`,
           zh: `${rule.start} 到 ${rule.end} 的时间跨度为 ${length.zh}；${info.name} 最多允许 ${most.zh}${why.zh}。`,
         },
-        { fix: { en: `Shorten it to ${most.en}, or split it into several calls.`, zh: `请缩短到${most.zh}以内，或分多次查询。` }, source },
+        { fix: { en: `Shorten it to ${most.en}, or split it into several calls.`, zh: `请缩短到${most.zh}以内，或分多次查询。` }, source, rule: 'window.span' },
       ),
     );
   }
@@ -268,7 +272,7 @@ function windowIssues(info: ActionInfo, params: JsonObject, options: RuleOptions
           rule.start,
           'window',
           { en: `${info.name} has no data before ${rule.earliest}.`, zh: `${info.name} 没有 ${rule.earliest} 之前的数据。` },
-          { fix: { en: `Start on ${rule.earliest} or later.`, zh: `请从 ${rule.earliest} 或之后开始查询。` }, source },
+          { fix: { en: `Start on ${rule.earliest} or later.`, zh: `请从 ${rule.earliest} 或之后开始查询。` }, source, rule: 'window.earliest' },
         ),
       );
       return out;
@@ -289,7 +293,7 @@ function windowIssues(info: ActionInfo, params: JsonObject, options: RuleOptions
             en: `${rule.start} is ${ago.en} ago; ${info.name} keeps data for the last ${kept.en} only.`,
             zh: `${rule.start} 距今 ${ago.zh}；${info.name} 只能查询最近 ${kept.zh} 的数据。`,
           },
-          { fix: { en: `Start within the last ${kept.en}.`, zh: `请把开始时间设在最近 ${kept.zh} 之内。` }, source },
+          { fix: { en: `Start within the last ${kept.en}.`, zh: `请把开始时间设在最近 ${kept.zh} 之内。` }, source, rule: 'window.retention' },
         ),
       );
     }
@@ -314,7 +318,7 @@ function callDetailIssues(info: ActionInfo, params: JsonObject): ValidationIssue
         'UserIds',
         'range',
         { en: `With DataType given, UserIds may list at most 6 users, but lists ${users.length}.`, zh: `填写 DataType 时，UserIds 最多 6 个用户，实际为 ${users.length} 个。` },
-        { fix: { en: 'Ask for 6 users per call, or leave DataType out to list users only.', zh: '请每次查询不超过 6 个用户，或不填 DataType 只查询用户列表。' }, source },
+        { fix: { en: 'Ask for 6 users per call, or leave DataType out to list users only.', zh: '请每次查询不超过 6 个用户，或不填 DataType 只查询用户列表。' }, source, rule: 'callDetail.users' },
       ),
     );
   }
@@ -325,7 +329,7 @@ function callDetailIssues(info: ActionInfo, params: JsonObject): ValidationIssue
         'PageSize',
         'range',
         { en: `With DataType given, PageSize may be at most 6, but is ${numberText(size)}.`, zh: `填写 DataType 时，PageSize 最大为 6，实际为 ${numberText(size)}。` },
-        { fix: { en: 'Use a PageSize of 6 or less.', zh: '请把 PageSize 设为 6 或更小。' }, suggestion: '6', source },
+        { fix: { en: 'Use a PageSize of 6 or less.', zh: '请把 PageSize 设为 6 或更小。' }, suggestion: '6', source, rule: 'callDetail.pageSize' },
       ),
     );
   }
