@@ -112,22 +112,21 @@ export function inRange(n: number, range: NumberRange): boolean {
   return (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max);
 }
 
-/** A duration for messages: `45 minutes`, `4 hours`, `31 days`. */
+/** A duration for messages: `45 minutes`, `4 hours 1 minute`, `31 days`, `15 days 3 hours`. */
 export function describeDuration(seconds: number): Bilingual {
-  const s = Math.round(seconds);
-  if (s % 86_400 === 0 && s >= 86_400 * 2) return { en: `${s / 86_400} days`, zh: `${s / 86_400} 天` };
-  if (s % 3600 === 0 && s >= 3600) return s === 3600 ? { en: '1 hour', zh: '1 小时' } : { en: `${s / 3600} hours`, zh: `${s / 3600} 小时` };
+  const s = Math.max(0, Math.round(seconds));
+  const part = (n: number, one: string, zh: string): Bilingual => ({ en: `${n} ${one}${n === 1 ? '' : 's'}`, zh: `${n} ${zh}` });
+  const join = (a: Bilingual, b: Bilingual | undefined): Bilingual => (b ? { en: `${a.en} ${b.en}`, zh: `${a.zh} ${b.zh}` } : a);
   if (s >= 86_400) {
-    const d = Math.round((s / 86_400) * 10) / 10;
-    return { en: `${d} days`, zh: `${d} 天` };
+    const d = Math.floor(s / 86_400);
+    const h = Math.floor((s % 86_400) / 3600);
+    return join(part(d, 'day', '天'), h ? part(h, 'hour', '小时') : undefined);
   }
   if (s >= 3600) {
-    const h = Math.round((s / 3600) * 10) / 10;
-    return { en: `${h} hours`, zh: `${h} 小时` };
+    const h = Math.floor(s / 3600);
+    const m = Math.round((s % 3600) / 60);
+    return join(part(h, 'hour', '小时'), m ? part(m, 'minute', '分钟') : undefined);
   }
-  if (s >= 60) {
-    const m = Math.round(s / 60);
-    return { en: `${m} minutes`, zh: `${m} 分钟` };
-  }
-  return { en: `${s} seconds`, zh: `${s} 秒` };
+  if (s >= 60) return part(Math.round(s / 60), 'minute', '分钟');
+  return part(s, 'second', '秒');
 }

@@ -132,6 +132,13 @@ export const FIELD_FACTS: Readonly<Record<string, FieldFact>> = {
   'AgentConfig.SubtitleMode': flag(['As soon as possible', '尽快显示'], ['In step with the speech', '与音频播放同步']),
   'DescribeVoicePrintRequest.DescribeMode': flag(['By VoicePrintId', '查询指定 VoicePrintId'], ['Page through all', '分页查询']),
   'DescribeTRTCSegmentModerationUsageRequest.Business': flag(['AI moderation', 'AI 内容理解（审核）'], ['Cloud slicing', '音视频切片']),
+  // Yes/no integers whose SDK labels exist in one language only.
+  'RecordParams.FillType': flag(['Repeat the last frame', '补最后一帧'], ['Black frames', '补黑帧']),
+  'RecordParams.SubscribeAbility': flag(['Do not subscribe to the mixing robot', '不订阅混流回推机器人'], ['Subscribe to the mixing robot', '订阅混流回推机器人']),
+  'CloudStorage.Vendor': flag(['Tencent Cloud COS', '腾讯云对象存储 COS'], ['AWS S3', 'AWS S3']),
+  'AgoraParam.ChannelProfile': flag(['Communication', '通信'], ['Live streaming', '直播']),
+  'LiveModerationParams.CallbackAllResults': flag(['Call back every result', '回调所有结果'], ['Call back hits only', '仅回调命中结果']),
+  'SourceInfo.RoomIdType': flag(['String room id', '字符串房间号'], ['Numeric room id', '数字房间号'], cnDoc(135224)),
 
   // Value lists written in prose.
   'ModerationParams.ModerationType': values(
