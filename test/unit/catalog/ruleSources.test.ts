@@ -6,7 +6,10 @@ import { FIELD_FACTS } from '../../../src/core/catalog/rules/fieldFacts';
 import { ROOM_TYPE_RULES, TWIN_RULES } from '../../../src/core/catalog/rules/roomRules';
 import { WINDOW_RULES } from '../../../src/core/catalog/rules/timeRules';
 import type { FieldInfo } from '../../../src/core/catalog/types';
-import { readShared, type Spec } from './specFiles';
+import { readShared } from './specFiles';
+
+/** The part of a tccli spec these tests read: each member's description. */
+type DocumentedSpec = { objects: Record<string, { members: Array<{ name: string; document: string }> }> };
 
 /** A documentation page of Tencent's sites, or a file of one of the two official SDK repositories. */
 const SOURCE = /^https:\/\/(cloud\.tencent\.com\/document\/(api|product)\/647\/\d+|(www\.|intl\.cloud\.)?tencentcloud\.com\/document\/(api|product)\/647\/\d+|intl\.cloud\.tencent\.com\/document\/(api|product)\/647\/\d+|trtc\.io\/document\/\d+|github\.com\/TencentCloud\/tencentcloud-sdk-nodejs(-intl-en)?\/blob\/master\/\S+)$/;
@@ -94,7 +97,7 @@ test('every RoomIdType of the requests is covered by a rule or is a pass-through
 });
 
 test('each RoomIdType rule reads its value as the tccli spec describes it', () => {
-  const spec = readShared<Spec & { objects: Record<string, { members: Array<{ name: string; document: string }> }> }>('api.json');
+  const spec = readShared<DocumentedSpec>('api.json');
   for (const r of ROOM_TYPE_RULES) {
     const doc = spec.objects[r.owner]?.members.find((m) => m.name === r.typeField)?.document;
     assert.ok(doc, `${r.owner}.${r.typeField} in api.json`);
@@ -119,7 +122,7 @@ test('hand-written facts only name fields of the catalog, and the window rules o
 });
 
 test('derived ranges state numbers the tccli spec\'s own description of the field has', () => {
-  const spec = readShared<{ objects: Record<string, { members: Array<{ name: string; document: string }> }> }>('api.json');
+  const spec = readShared<DocumentedSpec>('api.json');
   let checked = 0;
   const seen = new Set<string>();
   const walk = (fields: readonly FieldInfo[], owner: string) => {
