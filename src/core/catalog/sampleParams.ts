@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import type { JsonObject, JsonValue } from '../json';
 import { findAction, findStruct } from './catalog';
 import { inRange } from './issueText';
-import { formatTimeText, textLayoutOf, TEXT_TIME_OFFSET_SECONDS } from './rules/moments';
+import { formatTimeText, startOfDay, textLayoutOf } from './rules/moments';
 import { ROOM_TYPE_RULES, TWIN_RULES } from './rules/roomRules';
 import { WINDOW_RULES } from './rules/timeRules';
 import type { ActionInfo, FieldInfo, FieldType } from './types';
@@ -128,11 +128,6 @@ function sampleObject(fields: readonly FieldInfo[], struct: string, ctx: Ctx): J
     if (out[rule.typeField] !== undefined) out[rule.typeField] = rule.stringValue === 0 ? 1 : 0;
   }
   return out;
-}
-
-/** Epoch seconds of 00:00 Beijing time on the day of a moment. */
-function startOfDay(epochSeconds: number): number {
-  return Math.floor((epochSeconds + TEXT_TIME_OFFSET_SECONDS) / DAY) * DAY - TEXT_TIME_OFFSET_SECONDS;
 }
 
 /** The window samples ask for, as epoch seconds: recent, inside every documented limit. */

@@ -1,4 +1,4 @@
-import { formatTimeText, momentOf, TEXT_TIME_OFFSET_SECONDS } from '../catalog/rules/moments';
+import { formatTimeText, momentOf, startOfDay, TEXT_TIME_OFFSET_SECONDS } from '../catalog/rules/moments';
 import type { ActionInfo } from '../catalog/types';
 import type { JsonObject, JsonValue } from '../json';
 import type { Gen } from './random';
@@ -40,11 +40,6 @@ const SHARE: Readonly<Record<string, number>> = {
   '4KH265': 0.001,
 };
 
-/** Epoch seconds of 00:00 Beijing time on the day of a moment. */
-function dayStart(epochSeconds: number): number {
-  return Math.floor((epochSeconds + TEXT_TIME_OFFSET_SECONDS) / DAY) * DAY - TEXT_TIME_OFFSET_SECONDS;
-}
-
 function field(info: ActionInfo, name: string) {
   return info.input.find((f) => f.name === name);
 }
@@ -64,8 +59,8 @@ function usageAnswer(info: ActionInfo, params: JsonObject, g: Gen): JsonObject |
   const window = requestWindow(info, params);
   if (!keys || !window) return undefined;
   const nowSeconds = g.now / 1000;
-  const first = dayStart(window.start);
-  const last = dayStart(window.end);
+  const first = startOfDay(window.start);
+  const last = startOfDay(window.end);
   // One day asked for: five-minute points over it; more: one point per day, both ends included.
   const step = first === last ? 300 : DAY;
   const until = first === last ? first + DAY - step : last;
@@ -103,11 +98,11 @@ function roomUsageAnswer(info: ActionInfo, params: JsonObject, g: Gen): JsonObje
 function scaleInfoAnswer(info: ActionInfo, params: JsonObject, g: Gen): JsonObject | undefined {
   const window = requestWindow(info, params);
   if (!window) return undefined;
-  const today = dayStart(g.now / 1000);
+  const today = startOfDay(g.now / 1000);
   const rooms = jitter(g, 8_000, 0.6);
   const list: JsonValue[] = [];
   // Whole days only, newest first; the current day is not counted yet.
-  for (let t = dayStart(window.start); t < window.end && t < today; t += DAY) {
+  for (let t = startOfDay(window.start); t < window.end && t < today; t += DAY) {
     const roomNumbers = round(jitter(g, rooms * dayFactor(t)));
     const userNumber = round(roomNumbers * jitter(g, 3.2, 0.2));
     list.unshift({ Time: t, RoomNumbers: roomNumbers, UserNumber: userNumber, UserCount: round(userNumber * jitter(g, 2.4, 0.2)) });

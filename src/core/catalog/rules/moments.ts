@@ -41,6 +41,11 @@ export function parseTimeText(text: string, layout: TimeTextFormat): number | un
   return ms / 1000 - TEXT_TIME_OFFSET_SECONDS;
 }
 
+/** Epoch seconds of 00:00 Beijing time on the day of a moment: where TRTC's days begin. */
+export function startOfDay(epochSeconds: number): number {
+  return Math.floor((epochSeconds + TEXT_TIME_OFFSET_SECONDS) / 86_400) * 86_400 - TEXT_TIME_OFFSET_SECONDS;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
