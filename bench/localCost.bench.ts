@@ -7,7 +7,7 @@ import { percentile, timeEach } from './benchUtil';
 /** A realistic ~10 KB StartPublishCdnStream request: a mixed layout with many users and CDN targets. */
 export function tenKilobyteParams(): JsonObject {
   const layout = Array.from({ length: 32 }, (_, i) => ({
-    UserMediaStream: { UserInfo: { RoomId: '3560', UserId: `anchor_${i}`, RoomIdType: 1 }, StreamType: 0 },
+    UserMediaStream: { UserInfo: { RoomId: '3560', UserId: `anchor_${i}`, RoomIdType: 0 }, StreamType: 0 },
     ImageWidth: 320,
     ImageHeight: 180,
     LocationX: (i % 4) * 320,
@@ -20,7 +20,8 @@ export function tenKilobyteParams(): JsonObject {
   return {
     SdkAppId: 1400188366,
     RoomId: '3560',
-    RoomIdType: 1,
+    // For relaying, 0 is a numeric room, which '3560' is.
+    RoomIdType: 0,
     AgentParams: { UserId: 'mcu_robot', UserSig: 'eJw1jcEKgkAURX9FZlvYc3SaC'.repeat(4), MaxIdleTime: 30 },
     WithTranscoding: 1,
     AudioParams: { AudioEncode: { SampleRate: 48000, Channel: 2, BitRate: 64 } },
@@ -30,7 +31,7 @@ export function tenKilobyteParams(): JsonObject {
       BackGroundColor: '0x1e1e1e',
     },
     PublishCdnParams: Array.from({ length: 6 }, (_, i) => ({ PublishCdnUrl: `rtmp://push.example.com/live/stream_${i}?txSecret=abcdef&txTime=6A2B3C4D`, IsTencentCdn: 1 })),
-    SeiParams: { LayoutVolume: { AppData: 'x'.repeat(256), PayloadType: 5 } },
+    SeiParams: { LayoutVolume: { AppData: 'x'.repeat(256), PayloadType: 100 } },
   } as JsonObject;
 }
 

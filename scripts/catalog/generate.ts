@@ -36,7 +36,10 @@ import {
   INTL_SUPPLEMENT_MODELS,
 } from '../../src/core/catalog/supplement';
 import { INTL_ONLY_REQUIRED, WIRE_TYPES, type WireOverride } from '../../src/core/catalog/wireTypes';
+import { RATE_FACTS, REGION_FACTS, type RateFact, type RegionFact } from '../../src/core/catalog/rules/actionFacts';
+import { FIELD_FACTS, type FieldFact } from '../../src/core/catalog/rules/fieldFacts';
 import { isSensitiveField } from '../../src/core/sensitive';
+import { describedFacts } from './descriptionFacts';
 
 const SERVICE = 'trtc';
 const VERSION = '2019-07-22';
@@ -490,6 +493,8 @@ export interface GenerateReport {
   warnings: string[];
   enumCount: number;
   fieldCount: number;
+  /** Fields that got a range, a Unix unit or a text time layout, from descriptions or by hand. */
+  factCount?: number;
 }
 
 /**
@@ -503,6 +508,9 @@ export interface CatalogTables {
   wireTypes: Readonly<Record<string, WireOverride>>;
   intlOnlyRequired: Readonly<Record<string, readonly string[]>>;
   intlAlsoOffers: readonly string[];
+  fieldFacts: Readonly<Record<string, FieldFact>>;
+  regionFacts: Readonly<Record<string, RegionFact>>;
+  rateFacts: Readonly<Record<string, RateFact>>;
 }
 
 /** The tables of `src/core/catalog`, as the build uses them. */
@@ -513,7 +521,34 @@ export const DEFAULT_TABLES: CatalogTables = {
   wireTypes: WIRE_TYPES,
   intlOnlyRequired: INTL_ONLY_REQUIRED,
   intlAlsoOffers: INTL_ALSO_OFFERS,
+  fieldFacts: FIELD_FACTS,
+  regionFacts: REGION_FACTS,
+  rateFacts: RATE_FACTS,
 };
+
+/**
+ * Adds what the descriptions say about a field's values (ranges, value lists, time units and
+ * layouts) and then the hand-written fact for it, whose members win. A yes/no integer (values
+ * exactly 0 and 1) is marked as a flag.
+ */
+export function applyValueFacts(field: FieldInfo, zh: string | undefined, en: string | undefined, fact: FieldFact | undefined): void {
+  const derived = describedFacts(field.type, zh, en);
+  if (derived.range) field.range = derived.range;
+  if (derived.values && !field.enum) field.enum = derived.values.map((value) => ({ value }));
+  if (derived.time) field.time = derived.time;
+  if (derived.timeFormat) field.timeFormat = derived.timeFormat;
+  if (fact) {
+    if (fact.range) field.range = { ...fact.range };
+    if (fact.values) field.enum = fact.values.map((x) => ({ value: x.value, label: { en: x.en, zh: x.zh } }));
+    if (fact.time) field.time = fact.time;
+    if (fact.timeFormat) field.timeFormat = fact.timeFormat;
+  }
+  const scalar = field.type.kind === 'array' && field.type.items ? field.type.items : field.type;
+  const values = field.enum?.map((e) => e.value);
+  if (scalar.kind === 'integer' && values?.length === 2 && values.includes(0) && values.includes(1)) field.flag = true;
+  // A range that a value list already bounds says nothing more, and two sources could disagree.
+  if (field.enum && field.range) delete field.range;
+}
 
 /** Signs that an action was retired, in the first line of its description. */
 const RETIRED = /接口已下线|同步下线|(API|interface) (has been|is) (deprecated|discontinued|decommissioned|offline)/i;
@@ -521,6 +556,7 @@ const RETIRED = /接口已下线|同步下线|(API|interface) (has been|is) (dep
 /** Builds the catalog from what was read of both SDKs. Throws on anything it cannot resolve. */
 export function buildCatalog(cn: SdkSide, intl: SdkSide, report: GenerateReport, tables: CatalogTables = DEFAULT_TABLES): Catalog {
   const usedOverrides = new Set<string>();
+  const usedFacts = new Set<string>();
 
   const wireType = (owner: string, field: string, t: SdkType): FieldType => {
     const key = `${owner}.${field}`;
@@ -602,10 +638,13 @@ export function buildCatalog(cn: SdkSide, intl: SdkSide, report: GenerateReport,
     const field: FieldInfo = { name: f.name, type, description: text(en, zh) };
     if (required) field.required = true;
     const values = extractEnum(type, zhRaw, enRaw);
-    if (values) {
-      field.enum = values;
-      report.enumCount++;
-    }
+    if (values) field.enum = values;
+    const factKey = `${owner}.${f.name}`;
+    const fact = Object.hasOwn(tables.fieldFacts, factKey) ? tables.fieldFacts[factKey] : undefined;
+    if (fact) usedFacts.add(factKey);
+    applyValueFacts(field, zh, en, fact);
+    if (field.enum) report.enumCount++;
+    if (field.range || field.time || field.timeFormat) report.factCount = (report.factCount ?? 0) + 1;
     // Besides the tag, the CN SDK sometimes only says so in the first words of the description.
     if (deprecatedTag || /^(【本字段已废弃|已废弃)/.test(zh ?? '')) field.deprecated = true;
     if (isSensitiveField(f.name)) field.sensitive = true;
@@ -655,6 +694,8 @@ export function buildCatalog(cn: SdkSide, intl: SdkSide, report: GenerateReport,
           `list the required members of ${sdkAction.input} in INTL_ONLY_REQUIRED (src/core/catalog/wireTypes.ts)`,
       );
     }
+    // Rules name top-level parameters `<Action>Request.Field`, and validation walks them so.
+    if (sdkAction.input !== `${name}Request`) throw new Error(`${name}: its parameters are ${sdkAction.input}, not ${name}Request`);
     const summary = Object.hasOwn(tables.summaries, name) ? tables.summaries[name] : undefined;
     if (!summary) {
       missingSummaries.push(name);
@@ -694,6 +735,10 @@ export function buildCatalog(cn: SdkSide, intl: SdkSide, report: GenerateReport,
     if (kind.readOnly) action.readOnly = true;
     if (kind.destructive) action.destructive = true;
     if (names.includes(twinName)) action.twin = twinName;
+    const regions = Object.hasOwn(tables.regionFacts, name) ? tables.regionFacts[name] : undefined;
+    if (regions) action.regions = [...regions.regions].sort();
+    const rate = Object.hasOwn(tables.rateFacts, name) ? tables.rateFacts[name] : undefined;
+    if (rate) action.rateLimitPerSecond = rate.perSecond;
     if (availability !== 'intl') {
       action.docUrl.cn = `https://console.cloud.tencent.com/api/explorer?Product=${SERVICE}&Version=${VERSION}&Action=${name}`;
     }
@@ -713,6 +758,14 @@ export function buildCatalog(cn: SdkSide, intl: SdkSide, report: GenerateReport,
   }
   for (const key of Object.keys(tables.wireTypes)) {
     if (!usedOverrides.has(key)) throw new Error(`wireTypes.ts: ${key} does not match any field the SDKs declare`);
+  }
+  for (const key of Object.keys(tables.fieldFacts)) {
+    if (!usedFacts.has(key)) throw new Error(`rules/fieldFacts.ts: ${key} does not match any field the SDKs declare`);
+  }
+  for (const table of ['regionFacts', 'rateFacts'] as const) {
+    for (const key of Object.keys(tables[table])) {
+      if (!names.includes(key)) throw new Error(`rules/actionFacts.ts: ${table} names ${key}, which neither SDK has`);
+    }
   }
   return {
     service: SERVICE,
@@ -757,7 +810,7 @@ function main(): void {
   if (!quiet) {
     process.stdout.write(
       `catalog: ${catalog.actions.length} actions, ${Object.keys(catalog.structs).length} structures, ` +
-        `${report.fieldCount} fields, ${report.enumCount} enumerations, ` +
+        `${report.fieldCount} fields, ${report.enumCount} enumerations, ${report.factCount ?? 0} ranges or time facts, ` +
         `${Buffer.byteLength(JSON.stringify(catalog))} bytes of JSON ` +
         `(SDKs ${catalog.sdk.cn} / ${catalog.sdk.intl}) → ${path.relative(repoRoot, out)}\n`,
     );

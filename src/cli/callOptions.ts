@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { validateParams } from '../core/catalog/validate';
+import { validateParams, type ValidateOptions } from '../core/catalog/validate';
 import { findAction, getCatalog } from '../core/catalog/catalog';
 import { InputError } from '../core/errors';
 import { trustableOrigin, trustOrigins, type EndpointPolicy } from '../core/http/endpointPolicy';
@@ -138,34 +138,45 @@ export function callSpecFrom(action: string, params: JsonObject, v: RequestValue
   };
 }
 
-/** Throws an InputError listing every validation issue with its path, or returns when there is none. */
-export function reportValidation(action: string, params: CallSpec['params']): void {
+/**
+ * Throws an InputError listing every validation issue that refuses the request, with its path and
+ * what to do, or returns when there is none. Warnings (a probable mistake that a correct request can
+ * also show) are printed and do not stop it. `options` carries the region and clock the rules of
+ * TRTC's documentation check against.
+ */
+export function reportValidation(action: string, params: CallSpec['params'], options: Pick<ValidateOptions, 'region' | 'now'> = {}, warn?: (m: string) => void): void {
   if (!findAction(action)) {
     return;
   }
-  const issues = validateParams(action, params);
-  if (issues.length === 0) {
+  const issues = validateParams(action, params, options);
+  const line = (i: (typeof issues)[number]) =>
+    `  ${i.path || '(request)'}: ${i.message}${i.code === 'unknown' && i.suggestion ? ` (did you mean ${i.suggestion}?)` : i.fix ? ` ${i.fix.en}` : ''}`;
+  for (const w of issues.filter((i) => i.severity === 'warning')) {
+    warn?.(`note: ${line(w).trim()}\n`);
+  }
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) {
     return;
   }
-  const lines = issues.map((i) => `  ${i.path || '(parameters)'}: ${i.message}${i.suggestion ? ` (did you mean ${i.suggestion}?)` : ''}`);
   throw new InputError(
-    `The parameters do not match ${action} (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}\n` +
+    `The parameters do not match ${action} (${errors.length} problem${errors.length > 1 ? 's' : ''}):\n${errors.map(line).join('\n')}\n` +
       'Fix them, or pass --no-validate to send anyway.',
   );
 }
 
 /**
  * The request that `call`, `sign` and `export` describe: one action, `--params` and the shared
- * options, validated against the catalog unless `--no-validate` (exit status 2 before anything is
- * sent), with the endpoint policy of `--endpoint` and `--allow-endpoint`. `knownAction` insists on
- * an action of the catalog even without validation.
+ * options, validated against the catalog and TRTC's documented rules unless `--no-validate` (exit
+ * status 2 before anything is sent), with the endpoint policy of `--endpoint` and `--allow-endpoint`.
+ * `knownAction` insists on an action of the catalog even without validation; `now` also checks
+ * query windows against how long the data is kept.
  */
 export async function readRequest(
   values: RequestValues,
   positionals: string[],
   io: CliIo,
   usage: string,
-  options: { knownAction?: boolean } = {},
+  options: { knownAction?: boolean; now?: number } = {},
 ): Promise<{ action: string; spec: CallSpec; policy: EndpointPolicy }> {
   if (positionals.length > 1) {
     throw new InputError(`Expected one action, got ${positionals.length}: ${positionals.join(' ')}\n${usage}`);
@@ -176,7 +187,7 @@ export async function readRequest(
   const spec = callSpecFrom(action, params, values, io.stderr);
   const policy = cliEndpointPolicy(spec.endpoint, values['allow-endpoint'] as string[] | undefined);
   if (validate) {
-    reportValidation(action, params);
+    reportValidation(action, params, { ...(spec.region ? { region: spec.region } : {}), ...(options.now !== undefined ? { now: options.now } : {}) }, io.stderr);
   }
   return { action, spec, policy };
 }

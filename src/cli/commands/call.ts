@@ -6,7 +6,7 @@ import { stringifyJson } from '../../core/json';
 import { CallExecutor, defaultRetries, sandboxCall } from '../../core/requests/callExecutor';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import { parseCommandArgs } from '../args';
-import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
+import { readRequest, reportValidation, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
 import { recordCliHistory } from '../history';
 import { answerText, outputFormat, OUTPUT_USAGE } from '../output';
@@ -36,7 +36,7 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   // The sandbox answers from the catalog, so it needs a known action even with --no-validate.
-  const { action, spec, policy } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox });
+  const { action, spec, policy } = await readRequest(values, positionals, io, CALL_USAGE, { knownAction: !!values.sandbox, now: io.now() });
   const format = outputFormat(values.output);
   const maxRetries = values.retries === undefined ? defaultRetries(action) : Number(values.retries);
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 5) {
@@ -61,6 +61,10 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
       ...(spec.region ? {} : sourced.region ? { region: sourced.region } : {}),
       ...(spec.language ? {} : sourced.language ? { language: sourced.language } : {}),
     };
+    // The profile's region is known only now; the action may not run there.
+    if (!values['no-validate'] && !spec.region && resolvedSpec.region) {
+      reportValidation(action, spec.params, { region: resolvedSpec.region });
+    }
     const http = new HttpClient({ env: io.env });
     try {
       const executor = new CallExecutor({ http, policy, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' });

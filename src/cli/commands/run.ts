@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCollection, parseEnvironment, processEnvSecretResolver, runCollection, formatReport, EnvironmentStore, findItem, type Environment } from '../../core/collections';
+import { parseCollection, parseEnvironment, processEnvSecretResolver, runCollection, formatReport, EnvironmentStore, findItem, ruleValidator, type Environment } from '../../core/collections';
 import { resolveCliCredentials } from '../../core/credentials/credentialSources';
 import { InputError } from '../../core/errors';
 import { UntrustedEndpointError } from '../../core/http/endpointPolicy';
@@ -35,6 +35,7 @@ because its endpoint is not trusted.
   --profile NAME                a tccli profile for credentials (default: environment variables)
   --sandbox                     answer from the catalog; no credentials, no network
   --bail                        stop at the first failing request
+  --no-validate                 send requests even when their parameters break the catalog's rules
   --history                     record the calls in the editor's history
 Secret variables come from environment variables named TRTC_VAR_<NAME>.
 `;
@@ -55,6 +56,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       profile: { type: 'string' },
       sandbox: { type: 'boolean' },
       bail: { type: 'boolean' },
+      'no-validate': { type: 'boolean' },
       history: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -90,6 +92,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       ...(environment ? { environment } : {}),
       secrets: processEnvSecretResolver(io.env),
       ...(values.bail ? { bail: true } : {}),
+      ...(values['no-validate'] ? {} : { validate: ruleValidator({ ...(credentials?.region ? { region: credentials.region } : {}), now: io.now }) }),
       execute: async (spec: CallSpec, signal: AbortSignal) => {
         scrub.add(spec);
         const withDefaults: CallSpec = {

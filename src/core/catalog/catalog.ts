@@ -1,10 +1,6 @@
 import { catalogJson } from '../../../generated/catalogData';
 import type { ActionInfo, Catalog, CategoryInfo, FieldInfo, StructInfo } from './types';
 
-// Re-exported so that callers needing a made-up answer or a parameter template import one module.
-export { sandboxResponse } from './sandboxResponse';
-export { skeleton } from './skeleton';
-
 let cached: Catalog | undefined;
 let byName: Map<string, ActionInfo> | undefined;
 let byLowerName: Map<string, ActionInfo> | undefined;

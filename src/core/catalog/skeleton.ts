@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import type { JsonObject, JsonValue } from '../json';
 import { findAction, findStruct } from './catalog';
+import { inRange } from './issueText';
 import type { ActionInfo, FieldInfo, FieldType } from './types';
 
 /** Options of {@link skeleton}. */
@@ -12,9 +13,11 @@ export interface SkeletonOptions {
 /**
  * A starting point for an action's parameters, like tccli's `--generate-cli-skeleton`: every
  * required parameter (with `all`, every parameter) holding a typed placeholder. Strings and dates
- * are `""`, numbers `0`, booleans `false`, an enumerated field its first listed value, arrays one
- * element, and nested structures are filled the same way. Required strings therefore start empty,
- * and validation reports them as `empty` until the user fills them in; nothing else is reported.
+ * are `""`, numbers `0` (or the lower end of a documented range that leaves 0 out), booleans
+ * `false`, an enumerated field its first listed value, arrays one element, and nested structures
+ * are filled the same way. Required strings therefore start empty, and validation reports them as
+ * `empty` until the user fills them in; nothing else is reported. Values a user would send are
+ * what `sampleParams` makes.
  */
 export function skeleton(action: string | ActionInfo, options: SkeletonOptions = {}): JsonObject {
   const info = typeof action === 'string' ? findAction(action) : action;
@@ -39,7 +42,8 @@ function placeholder(field: FieldInfo, type: FieldType, all: boolean, visiting: 
       return field.enum?.length ? field.enum[0]!.value : '';
     case 'integer':
     case 'float':
-      return field.enum?.length ? field.enum[0]!.value : 0;
+      if (field.enum?.length) return field.enum[0]!.value;
+      return field.range && !inRange(0, field.range) ? (field.range.min ?? field.range.also?.[0] ?? field.range.max ?? 0) : 0;
     case 'boolean':
       return false;
     case 'array': {

@@ -34,6 +34,25 @@ export interface EnumValue {
   label?: LocalizedText;
 }
 
+/**
+ * The numbers a parameter may hold, as the documentation states them. Bounds are inclusive; a
+ * bound the documentation leaves open (`(0, 10]`) is left out rather than guessed.
+ */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  /** Values inside the bounds that are still refused (PayloadType 244, which Tencent reserves). */
+  except?: number[];
+  /** Values outside the bounds that are also accepted (PassThrough PayloadType 5). */
+  also?: number[];
+}
+
+/** How an integer parameter holds a moment: Unix seconds or Unix milliseconds. */
+export type UnixTimeUnit = 'unix-s' | 'unix-ms';
+
+/** The layout of a moment written as text, when the documentation fixes one. */
+export type TimeTextFormat = 'YYYY-MM-DD' | 'YYYY-MM-DD HH:mm' | 'YYYY-MM-DD HH:mm:ss';
+
 /** A parameter of a request, a member of a response, or a member of a nested structure. */
 export interface FieldInfo {
   name: string;
@@ -41,8 +60,19 @@ export interface FieldInfo {
   /** Inputs only: the API rejects a request without it. Response members are never marked required. */
   required?: boolean;
   description: LocalizedText;
-  /** Present only when the allowed values are listed unambiguously in the SDK's description. */
+  /**
+   * The allowed values: listed unambiguously in the SDK's description, or written down by us with
+   * their source (`src/core/catalog/rules/fieldFacts.ts`). Forms show them as a dropdown.
+   */
   enum?: EnumValue[];
+  /** A yes/no integer: {@link enum} holds exactly 0 and 1, each labelled in both languages. */
+  flag?: boolean;
+  /** Numbers only: the documented bounds, enforced by validation and respected by sample values. */
+  range?: NumberRange;
+  /** Integers holding a moment, so a form can show it as a date and catch seconds given as milliseconds. */
+  time?: UnixTimeUnit;
+  /** Strings holding a moment in a fixed layout, checked by validation and offered a date picker. */
+  timeFormat?: TimeTextFormat;
   deprecated?: boolean;
   /** The value is a credential: it is kept out of history, collections, exports and logs. */
   sensitive?: boolean;
@@ -84,6 +114,13 @@ export interface ActionInfo {
   destructive?: boolean;
   /** The same operation for the other kind of room id (numeric ↔ string). */
   twin?: string;
+  /**
+   * The only regions the action runs in, when its documentation restricts them (the union of what
+   * the Chinese and international sites list); absent when any region will do.
+   */
+  regions?: string[];
+  /** Calls per second the documentation allows, for rate-limited runs; absent when it says nothing. */
+  rateLimitPerSecond?: number;
   input: FieldInfo[];
   output: FieldInfo[];
   /** API Explorer pages that document and run the action on each site where it exists. */

@@ -4,24 +4,14 @@ import { InputError } from '../errors';
 import { isJsonNumber, numberText, type JsonObject, type JsonValue } from '../json';
 import { isVariableReference } from '../sensitive';
 import { findAction, findStruct } from './catalog';
+import { describeRange, describeValueIn, expectation, inRange, shorten } from './issueText';
+import { makeIssue, type Bilingual, type IssueCode, type ValidationIssue } from './issues';
+import { parseTimeText, SECONDS_LOOK_LIKE_MS } from './rules/moments';
+import { ruleIssues } from './rules/ruleChecks';
 import type { ActionInfo, FieldInfo, FieldType, IntegerWidth } from './types';
 
-/** What kind of problem a parameter has; the form and the command line show each differently. */
-export type IssueCode = 'missing' | 'type' | 'range' | 'unknown' | 'empty' | 'enum' | 'format';
-
-/** One problem found in request parameters (or in a response checked against its structure). */
-export interface ValidationIssue {
-  /** Where the problem is, such as `Layout.MixVideoUids[2]`; empty for the parameters as a whole. */
-  path: string;
-  code: IssueCode;
-  /** A short English sentence naming the parameter, what was expected and what was given. */
-  message: string;
-  /**
-   * A replacement the editor can offer: for `unknown`, the parameter name that was probably meant;
-   * otherwise a corrected value (a number without quotes, an enum value with the right case).
-   */
-  suggestion?: string;
-}
+export { describeType, describeValue } from './issueText';
+export type { IssueCode, IssueSeverity, ValidationIssue } from './issues';
 
 /** Options of {@link validateParams}. */
 export interface ValidateOptions {
@@ -30,6 +20,13 @@ export interface ValidateOptions {
    * only when a request is sent.
    */
   allowVariables?: boolean;
+  /** The region the request goes to: an action that does not run there gets a `region` issue. */
+  region?: string;
+  /**
+   * The current time in epoch milliseconds. Only with it are query windows checked against how
+   * long the data is kept, so that validation without it stays a pure function of the parameters.
+   */
+  now?: number;
 }
 
 const RANGES: Record<IntegerWidth, readonly [bigint, bigint]> = {
@@ -38,65 +35,6 @@ const RANGES: Record<IntegerWidth, readonly [bigint, bigint]> = {
   uint32: [0n, 2n ** 32n - 1n],
   int32: [-(2n ** 31n), 2n ** 31n - 1n],
 };
-
-/**
- * A compact name for a type, as the form's hints and the command line's help show it:
- * `uint64`, `string`, `date`, `MixLayout`, `MixLayout[]`, `array of string`.
- */
-export function describeType(type: FieldType): string {
-  switch (type.kind) {
-    case 'integer':
-      return type.width ?? 'uint64';
-    case 'object':
-      return type.struct ?? 'object';
-    case 'array': {
-      const items = type.items;
-      if (!items) return 'array';
-      return items.kind === 'object' ? `${describeType(items)}[]` : `array of ${describeType(items)}`;
-    }
-    default:
-      return type.kind;
-  }
-}
-
-/** What a value of this type looks like, phrased to follow "should be". */
-function expectation(type: FieldType): string {
-  switch (type.kind) {
-    case 'integer':
-      return `an integer (${describeType(type)})`;
-    case 'float':
-      return 'a number';
-    case 'string':
-      return 'a string';
-    case 'boolean':
-      return 'true or false';
-    case 'date':
-      return 'a date (YYYY-MM-DD)';
-    case 'object':
-      return `an object (${describeType(type)})`;
-    case 'array': {
-      const items = type.items;
-      if (!items) return 'an array';
-      return items.kind === 'object' ? `an array of ${describeType(items)} objects` : `an array of ${describeType(items)} values`;
-    }
-  }
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-/** What a given value is, phrased to follow "but is". */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'missing';
-  if (typeof value === 'string') return `the string ${JSON.stringify(shorten(value))}`;
-  if (typeof value === 'boolean') return String(value);
-  if (isJsonNumber(value)) return shorten(numberText(value));
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return typeof value;
-}
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
@@ -117,14 +55,6 @@ function exactInteger(value: number | JsonValue): bigint | undefined {
   return /^-?\d+$/.test(text) ? BigInt(text) : undefined;
 }
 
-function isValidDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 /**
  * Stands for the path in messages of scalar checks. Structure schemas are shared by every place a
  * structure appears, so a check cannot know its path; the translation step puts it in.
@@ -135,33 +65,94 @@ const HERE = '\u0000';
 interface OwnIssueParams {
   own: true;
   code: IssueCode;
+  zh: string;
+  fix?: Bilingual;
   suggestion?: string;
 }
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 
-function report(ctx: Ctx, code: IssueCode, message: string, suggestion?: string): void {
-  const params: OwnIssueParams = suggestion === undefined ? { own: true, code } : { own: true, code, suggestion };
-  ctx.addIssue({ code: 'custom', message, params });
+function report(ctx: Ctx, code: IssueCode, message: Bilingual, fix?: Bilingual, suggestion?: string): void {
+  const params: OwnIssueParams = { own: true, code, zh: message.zh };
+  if (fix) params.fix = fix;
+  if (suggestion !== undefined) params.suggestion = suggestion;
+  ctx.addIssue({ code: 'custom', message: message.en, params });
 }
 
-/** The checks of a scalar field (or array element): type, integer range, format, emptiness, enum. */
-function checkScalar(
-  value: unknown,
-  type: FieldType,
-  field: FieldInfo | undefined,
-  required: boolean,
-  ctx: Ctx,
-  options: ValidateOptions,
-): void {
+function missing(path: string): { message: Bilingual; fix: Bilingual } {
+  return {
+    message: { en: `Required parameter ${path} is missing.`, zh: `缺少必填参数 ${path}。` },
+    fix: { en: `Give ${path} a value.`, zh: `请填写 ${path}。` },
+  };
+}
+
+function typeMismatch(path: string, type: FieldType, value: unknown, suggestion?: string): { message: Bilingual; fix: Bilingual } {
+  const want = expectation(type);
+  const got = describeValueIn(value);
+  return {
+    message: { en: `${path} should be ${want.en}, but is ${got.en}.`, zh: `${path} 应为${want.zh}，实际为${got.zh}。` },
+    fix:
+      suggestion === undefined
+        ? { en: `Give ${path} ${want.en}.`, zh: `请把 ${path} 改为${want.zh}。` }
+        : { en: `Write it as ${suggestion}.`, zh: `请改为 ${suggestion}。` },
+  };
+}
+
+/** The documented range, value list, time unit and text layout of a field. */
+function checkDocumented(n: number, field: FieldInfo | undefined, path: string, ctx: Ctx): boolean {
+  const range = field?.range;
+  if (range && !inRange(n, range)) {
+    const text = describeRange(range);
+    const clamp = range.min !== undefined && n < range.min ? range.min : range.max !== undefined && n > range.max ? range.max : undefined;
+    report(
+      ctx,
+      'range',
+      { en: `${path} should be ${text.en}, but is ${n}.`, zh: `${path} 的取值应为 ${text.zh}，实际为 ${n}。` },
+      { en: `Use a value ${text.en}.`, zh: `请填写符合范围的值：${text.zh}。` },
+      clamp === undefined ? undefined : String(clamp),
+    );
+    return false;
+  }
+  if (field?.time === 'unix-s' && n >= SECONDS_LOOK_LIKE_MS) {
+    const s = String(Math.floor(n / 1000));
+    report(
+      ctx,
+      'timeUnit',
+      { en: `${path} holds a Unix time in seconds, but ${n} is in milliseconds.`, zh: `${path} 应为以秒为单位的 Unix 时间，${n} 是毫秒。` },
+      { en: `Divide it by 1000: ${s}.`, zh: `请除以 1000：${s}。` },
+      s,
+    );
+    return false;
+  }
+  if (field?.time === 'unix-ms' && n > 0 && n < SECONDS_LOOK_LIKE_MS) {
+    const ms = String(n * 1000);
+    report(
+      ctx,
+      'timeUnit',
+      { en: `${path} holds a Unix time in milliseconds, but ${n} is in seconds.`, zh: `${path} 应为以毫秒为单位的 Unix 时间，${n} 是秒。` },
+      { en: `Multiply it by 1000: ${ms}.`, zh: `请乘以 1000：${ms}。` },
+      ms,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** The checks of a scalar field (or array element): type, integer range, format, emptiness, documented values. */
+function checkScalar(value: unknown, type: FieldType, field: FieldInfo | undefined, required: boolean, ctx: Ctx, options: ValidateOptions): void {
   const path = HERE;
   if (value === undefined) {
-    if (required) report(ctx, 'missing', `Required parameter ${path} is missing.`);
+    if (required) {
+      const m = missing(path);
+      report(ctx, 'missing', m.message, m.fix);
+    }
     return;
   }
   if (options.allowVariables && typeof value === 'string' && isVariableReference(value)) return;
-  const mismatch = (suggestion?: string) =>
-    report(ctx, 'type', `${path} should be ${expectation(type)}, but is ${describeValue(value)}.`, suggestion);
+  const mismatch = (suggestion?: string) => {
+    const m = typeMismatch(path, type, value, suggestion);
+    report(ctx, 'type', m.message, m.fix, suggestion);
+  };
   switch (type.kind) {
     case 'integer': {
       if (typeof value === 'string') {
@@ -180,16 +171,27 @@ function checkScalar(
       const width = type.width ?? 'uint64';
       const [lo, hi] = RANGES[width];
       if (n < lo || n > hi) {
-        report(ctx, 'range', `${path} is out of range for ${width} (${lo} to ${hi}), but is ${shorten(n.toString())}.`);
+        report(
+          ctx,
+          'range',
+          {
+            en: `${path} is out of range for ${width} (${lo} to ${hi}), but is ${shorten(n.toString())}.`,
+            zh: `${path} 超出 ${width} 的范围（${lo} 到 ${hi}），实际为 ${shorten(n.toString())}。`,
+          },
+          { en: `Use a value from ${lo} to ${hi}.`, zh: `请填写 ${lo} 到 ${hi} 之间的值。` },
+        );
         return;
       }
-      checkEnum(String(n), field, path, ctx);
+      if (checkEnum(String(n), field, path, ctx) && Number.isSafeInteger(Number(n))) checkDocumented(Number(n), field, path, ctx);
       return;
     }
-    case 'float':
+    case 'float': {
       if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return mismatch(value.trim());
       if (!isJsonNumber(value) || (typeof value === 'number' && !Number.isFinite(value))) return mismatch();
+      const n = Number(numberText(value));
+      if (field?.enum?.length ? checkEnum(String(n), field, path, ctx, (e) => String(Number(e))) : true) checkDocumented(n, field, path, ctx);
       return;
+    }
     case 'boolean':
       if (value === 'true' || value === 'false') return mismatch(value);
       if (typeof value !== 'boolean') return mismatch();
@@ -198,12 +200,13 @@ function checkScalar(
     case 'date':
       if (typeof value !== 'string') return mismatch(isJsonNumber(value) ? numberText(value) : undefined);
       if (value === '') {
-        if (required) report(ctx, 'empty', `${path} must not be empty.`);
+        if (required) report(ctx, 'empty', { en: `${path} must not be empty.`, zh: `${path} 不能为空。` }, { en: `Give ${path} a value.`, zh: `请填写 ${path}。` });
         return;
       }
-      if (type.kind === 'date' && !isValidDate(value)) {
-        report(ctx, 'format', `${path} should be a date as YYYY-MM-DD, but is ${describeValue(value)}.`);
-        return;
+      if (type.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return badLayout(path, 'YYYY-MM-DD', value, ctx);
+      if (type.kind === 'date' || field?.timeFormat) {
+        const layout = field?.timeFormat ?? 'YYYY-MM-DD';
+        if (parseTimeText(value, layout) === undefined) return badLayout(path, layout, value, ctx);
       }
       checkEnum(value, field, path, ctx);
       return;
@@ -212,14 +215,34 @@ function checkScalar(
   }
 }
 
-function checkEnum(value: string, field: FieldInfo | undefined, path: string, ctx: Ctx): void {
+function badLayout(path: string, layout: string, value: string, ctx: Ctx): void {
+  const got = describeValueIn(value);
+  const what = layout === 'YYYY-MM-DD' ? { en: 'a date', zh: '日期' } : { en: 'a time', zh: '时间' };
+  report(
+    ctx,
+    'format',
+    { en: `${path} should be ${what.en} as ${layout}, but is ${got.en}.`, zh: `${path} 应为 ${layout} 格式的${what.zh}，实际为${got.zh}。` },
+    { en: `Write it as ${layout}, in Beijing time.`, zh: `请按 ${layout} 格式填写（北京时间）。` },
+  );
+}
+
+/** Whether a value is one of the field's listed values; reports it when not. */
+function checkEnum(value: string, field: FieldInfo | undefined, path: string, ctx: Ctx, norm: (v: string) => string = (v) => v): boolean {
   const values = field?.enum;
-  if (!values || values.length === 0) return;
-  if (values.some((e) => String(e.value) === value)) return;
+  if (!values || values.length === 0) return true;
+  if (values.some((e) => norm(String(e.value)) === value)) return true;
   const lower = value.toLowerCase();
   const near = values.find((e) => String(e.value).toLowerCase() === lower);
   const list = values.map((e) => String(e.value)).join(', ');
-  report(ctx, 'enum', `${path} should be one of ${list}, but is ${shorten(value)}.`, near ? String(near.value) : undefined);
+  const suggestion = near ? String(near.value) : undefined;
+  report(
+    ctx,
+    'enum',
+    { en: `${path} should be one of ${list}, but is ${shorten(value)}.`, zh: `${path} 应为 ${list} 之一，实际为 ${shorten(value)}。` },
+    suggestion === undefined ? { en: `Choose one of ${list}.`, zh: `请从 ${list} 中选择。` } : { en: `Write it as ${suggestion}.`, zh: `请改为 ${suggestion}。` },
+    suggestion,
+  );
+  return false;
 }
 
 /** Whether a schema checks request parameters (required members enforced) or a response (nothing required). */
@@ -229,7 +252,7 @@ export type Mode = 'input' | 'output';
  * Builds zod schemas from catalog fields. Objects are strict (unknown keys are reported), arrays
  * check each element, and scalars run {@link checkScalar} so every message is ours. Building zod
  * schemas is not free (a refinement clones its schema), so everything is shared: one schema per
- * structure, and one per distinct scalar or array signature (type, width, enum values,
+ * structure, and one per distinct scalar or array signature (type, width, documented values,
  * required-ness), whichever action or structure it appears in.
  */
 class SchemaBuilder {
@@ -272,7 +295,8 @@ class SchemaBuilder {
 
   private field(field: FieldInfo | undefined, type: FieldType, required: boolean): z.ZodType {
     if (type.kind === 'object') return this.struct(type.struct ?? '', required);
-    const key = `${required ? 'R' : 'o'}|${describeType(type)}|${(field?.enum ?? []).map((e) => String(e.value)).join(',')}`;
+    const documented = field ? JSON.stringify([field.enum?.map((e) => e.value), field.range, field.time, field.timeFormat]) : '';
+    const key = `${required ? 'R' : 'o'}|${type.kind}|${JSON.stringify(type)}|${documented}`;
     let schema = this.leaves.get(key);
     if (!schema) {
       schema = this.build(field, type, required);
@@ -287,7 +311,7 @@ class SchemaBuilder {
       const arr = z.array(this.field(field, type.items ?? { kind: 'string' }, this.mode === 'input'));
       if (!required) return arr.optional();
       return arr.superRefine((v, ctx) => {
-        if (v.length === 0) report(ctx, 'empty', `${HERE} must not be empty.`);
+        if (v.length === 0) report(ctx, 'empty', { en: `${HERE} must not be empty.`, zh: `${HERE} 不能为空。` }, { en: `Add at least one element to ${HERE}.`, zh: `请为 ${HERE} 至少添加一项。` });
       });
     }
     const options = this.options;
@@ -303,7 +327,7 @@ function cacheFor(mode: Mode, options: ValidateOptions): { builder: SchemaBuilde
   const key = `${mode}:${options.allowVariables ? 'vars' : 'plain'}`;
   let c = caches.get(key);
   if (!c) {
-    c = { builder: new SchemaBuilder(mode, options), schemas: new Map() };
+    c = { builder: new SchemaBuilder(mode, { allowVariables: Boolean(options.allowVariables) }), schemas: new Map() };
     caches.set(key, c);
   }
   return c;
@@ -326,11 +350,6 @@ export function schemaFor(action: string | ActionInfo, mode: Mode = 'input', opt
     cache.schemas.set(info.name, schema);
   }
   return schema;
-}
-
-/** Forgets every built schema; for measuring how long building takes. */
-export function clearSchemaCache(): void {
-  caches.clear();
 }
 
 /** The fields of the object found at a path (the root fields for an empty path). */
@@ -378,39 +397,49 @@ function didYouMean(name: string, known: readonly string[]): string | undefined 
   return distance(name, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
+function fill(text: string, path: string): string {
+  return text.split(HERE).join(path);
+}
+
 function translate(issue: z.core.$ZodIssue, root: readonly FieldInfo[], data: unknown): ValidationIssue[] {
   const path = formatPath(issue.path);
   if (issue.code === 'custom' && (issue.params as OwnIssueParams | undefined)?.own) {
-    const params = issue.params as OwnIssueParams;
+    const p = issue.params as OwnIssueParams;
     // Scalar checks do not know their path when the schema is shared; it is filled in here.
-    const out: ValidationIssue = { path, code: params.code, message: issue.message.split(HERE).join(path) };
-    if (params.suggestion !== undefined) out.suggestion = params.suggestion;
-    return [out];
+    const fix = p.fix ? { en: fill(p.fix.en, path), zh: fill(p.fix.zh, path) } : undefined;
+    return [
+      makeIssue(path, p.code, { en: fill(issue.message, path), zh: fill(p.zh, path) }, { ...(fix ? { fix } : {}), ...(p.suggestion !== undefined ? { suggestion: p.suggestion } : {}) }),
+    ];
   }
   if (issue.code === 'unrecognized_keys') {
     const known = (fieldsAt(root, issue.path) ?? []).map((f) => f.name);
     return issue.keys.map((key) => {
       const keyPath = formatPath([...issue.path, key]);
       const hint = didYouMean(key, known);
-      const out: ValidationIssue = {
-        path: keyPath,
-        code: 'unknown',
-        message: `Unknown parameter ${keyPath}.`,
-      };
-      if (hint) out.suggestion = hint;
-      return out;
+      const message = { en: `Unknown parameter ${keyPath}.`, zh: `未知参数 ${keyPath}。` };
+      return hint
+        ? makeIssue(keyPath, 'unknown', message, { fix: { en: `Did you mean ${hint}?`, zh: `是否应为 ${hint}？` }, suggestion: hint })
+        : makeIssue(keyPath, 'unknown', message, { fix: { en: `Remove ${keyPath}; the action has no such parameter.`, zh: `请删除 ${keyPath}，该接口没有这个参数。` } });
     });
   }
   const value = valueAt(data, issue.path);
   if (value === undefined && issue.path.length > 0) {
-    return [{ path, code: 'missing', message: `Required parameter ${path} is missing.` }];
+    const m = missing(path);
+    return [makeIssue(path, 'missing', m.message, { fix: m.fix })];
+  }
+  if (issue.path.length === 0) {
+    const got = describeValueIn(value);
+    return [
+      makeIssue('', 'type', { en: `The parameters should be a JSON object, but are ${got.en}.`, zh: `参数应为 JSON 对象，实际为${got.zh}。` }, { fix: { en: 'Write the parameters as a JSON object: {"Name": value}.', zh: '请以 JSON 对象填写参数：{"Name": value}。' } }),
+    ];
   }
   const type = fieldTypeAt(root, issue.path);
-  if (issue.path.length === 0) {
-    return [{ path, code: 'type', message: `The parameters should be a JSON object, but are ${describeValue(value)}.` }];
+  if (!type) {
+    const got = describeValueIn(value);
+    return [makeIssue(path, 'type', { en: `${path} should be something else, but is ${got.en}.`, zh: `${path} 的类型不对，实际为${got.zh}。` })];
   }
-  const expected = type ? expectation(type) : 'something else';
-  return [{ path, code: 'type', message: `${path} should be ${expected}, but is ${describeValue(value)}.` }];
+  const m = typeMismatch(path, type, value);
+  return [makeIssue(path, 'type', m.message, { fix: m.fix })];
 }
 
 function run(info: ActionInfo, mode: Mode, data: unknown, options: ValidateOptions): ValidationIssue[] {
@@ -430,18 +459,15 @@ function run(info: ActionInfo, mode: Mode, data: unknown, options: ValidateOptio
 }
 
 /**
- * Checks request parameters against the action's definition and returns every problem found,
- * in document order; an empty list means the request is well-formed. Throws an InputError only
- * for an action name the catalog does not know.
+ * Checks request parameters against the action's definition and TRTC's documented rules, and
+ * returns every problem found: structural ones in document order, then rule ones (room ids of the
+ * wrong kind, RoomIdType against RoomId, query windows, the region). An empty list means the
+ * request is well-formed; issues of severity `warning` do not make it ill-formed. Throws an
+ * InputError only for an action name the catalog does not know.
  */
 export function validateParams(action: string | ActionInfo, params: JsonObject, options: ValidateOptions = {}): ValidationIssue[] {
-  return run(resolveAction(action), 'input', params, options);
-}
-
-/**
- * Checks the `Response` member of an answer against the action's output structure: types, known
- * member names and enum values. Nothing is required, because the API omits members freely.
- */
-export function validateResponse(action: string | ActionInfo, response: JsonObject): ValidationIssue[] {
-  return run(resolveAction(action), 'output', response, {});
+  const info = resolveAction(action);
+  const structural = run(info, 'input', params, options);
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return structural;
+  return [...structural, ...ruleIssues(info, params, options)];
 }

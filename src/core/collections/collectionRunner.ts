@@ -1,4 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { findAction } from '../catalog/catalog';
+import type { ValidationIssue } from '../catalog/issues';
+import { validateParams } from '../catalog/validate';
 import { ApiError, CancelledError, ExplorerError, InputError } from '../errors';
 import type { JsonValue } from '../json';
 import type { CallResult, CallSpec } from '../requests/types';
@@ -48,6 +51,27 @@ export type RunProgress =
   | { type: 'requestStarted'; index: number; total: number; requestId: string; name: string; path: string[] }
   | { type: 'requestFinished'; index: number; total: number; result: RunRequestResult };
 
+/**
+ * Checks a resolved request before it is sent. Issues of severity `error` keep it from being sent:
+ * the request ends `errored` with them as its error. Requests with an `error` assertion are not
+ * checked, since the API's error is what they test. See {@link ruleValidator}.
+ */
+export type ValidateCall = (spec: CallSpec) => readonly ValidationIssue[];
+
+/**
+ * The check the editor and the command line run before each request of a collection: the action's
+ * parameters and TRTC's documented rules (room-id twins, RoomIdType, query windows against the
+ * clock, the region), as a form and `call` check them. A request naming an action the catalog does
+ * not know is left to the API, which answers it with its own error.
+ */
+export function ruleValidator(options: { region?: string; now?: () => number } = {}): ValidateCall {
+  return (spec) => {
+    if (!findAction(spec.action)) return [];
+    const region = spec.region ?? options.region;
+    return validateParams(spec.action, spec.params, { ...(region ? { region } : {}), ...(options.now ? { now: options.now() } : {}) });
+  };
+}
+
 /** Sends one resolved call. The real one signs and sends; tests pass one that talks to a local server. */
 export type ExecuteCall = (spec: CallSpec, signal: AbortSignal) => Promise<CallResult>;
 
@@ -71,6 +95,8 @@ export interface RunOptions {
   bail?: boolean;
   /** Clock and random sources for dynamic variables; tests fix them. */
   variableSources?: Pick<VariableContext, 'now' | 'randomInt' | 'uuid'>;
+  /** Refuses requests whose parameters break the rules before they are sent; without it every request is sent. */
+  validate?: ValidateCall;
 }
 
 /** The requests a run covers: the whole collection, one folder's subtree, or one request. */
@@ -163,6 +189,13 @@ export async function runCollection(options: RunOptions): Promise<RunSummary> {
     }
     if (signal.aborted) {
       return { ...base, status: 'skipped', assertions: [], error: errorInfo(new CancelledError()), durationMs: elapsed() };
+    }
+    // A request that asserts an API error is meant to break the rules, so it goes out as written.
+    const expectsError = request.assertions?.some((a) => a.type === 'error') ?? false;
+    const refused = expectsError ? [] : (options.validate?.(spec).filter((i) => i.severity === 'error') ?? []);
+    if (refused.length) {
+      const list = refused.map((i) => `${i.path || '(request)'}: ${i.message}${i.fix ? ` ${i.fix.en}` : ''}`).join('; ');
+      return { ...base, status: 'errored', assertions: [], error: { kind: 'input', message: `Not sent: ${list}` }, durationMs: elapsed() };
     }
     let callResult: CallResult | undefined;
     let subject: AssertionSubject;

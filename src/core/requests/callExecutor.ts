@@ -1,5 +1,5 @@
 import { findAction } from '../catalog/catalog';
-import { sandboxResponse } from '../catalog/sandboxResponse';
+import { sandboxAnswer } from '../sandbox/sandboxAnswer';
 import { ApiError, CancelledError, ExplorerError, HttpStatusError, NetworkError, TimeoutError } from '../errors';
 import { decodeResponse } from '../http/decodeResponse';
 import { assertTrustedEndpoint, type EndpointPolicy } from '../http/endpointPolicy';
@@ -209,23 +209,30 @@ export function defaultRetries(action: string): number {
 }
 
 /**
- * An answer generated from the catalog's output structure, with no credentials and no network:
- * for trying the explorer and for demos. Always marked `sandbox`; its RequestId says so too.
+ * The sandbox's answer to a call, with no credentials and no network: the API's own error for a
+ * request it would refuse (in the region and language asked for), otherwise an answer coherent
+ * with the request. For trying the explorer and for demos. Always marked `sandbox`; its RequestId
+ * says so too.
  */
 export function sandboxCall(spec: CallSpec, options: { now?: () => number; seed?: number } = {}): CallResult {
   const now = options.now ?? Date.now;
   const started = now();
-  const response = sandboxResponse(spec.action, { seed: options.seed ?? started });
+  const answer = sandboxAnswer(
+    { action: spec.action, params: spec.params, ...(spec.region ? { region: spec.region } : {}), ...(spec.language ? { language: spec.language } : {}) },
+    { now: started, seed: options.seed ?? started },
+  );
+  const response = answer.response;
   const responseText = stringifyJson({ Response: response });
   const requestId = typeof response.RequestId === 'string' ? response.RequestId : undefined;
   return {
     origin: 'sandbox:',
-    httpStatus: 200,
+    httpStatus: answer.httpStatus,
     latencyMs: 0,
     startedAt: new Date(started).toISOString(),
     ...(requestId ? { requestId } : {}),
     response,
     responseText,
+    ...(answer.error ? { error: answer.error } : {}),
     sandbox: true,
   };
 }

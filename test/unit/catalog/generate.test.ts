@@ -122,6 +122,9 @@ function fixture(): { cn: SdkSide; intl: SdkSide; tables: CatalogTables } {
     wireTypes: { 'DescribeThingRequest.Day': 'date' },
     intlOnlyRequired: { StopThingRequest: ['Id'] },
     intlAlsoOffers: [],
+    fieldFacts: {},
+    regionFacts: {},
+    rateFacts: {},
   };
   return { cn, intl, tables };
 }
@@ -173,12 +176,45 @@ test('buildCatalog refuses what it cannot resolve', () => {
     ['international-only action without required flags', (f) => (f.tables = { ...f.tables, intlOnlyRequired: {} }), /list the required members of StopThingRequest/],
     ['unknown required member', (f) => (f.tables = { ...f.tables, intlOnlyRequired: { StopThingRequest: ['Nope'] } }), /StopThingRequest\.Nope does not exist/],
     ['undefined structure', (f) => f.cn.models.delete('Opt'), /model Opt is referenced but neither SDK defines it/],
+    ['stale field fact', (f) => (f.tables = { ...f.tables, fieldFacts: { 'Gone.Field': { range: { min: 1 }, source: 'https://example.com' } } }), /fieldFacts\.ts: Gone\.Field does not match/],
+    ['region fact for an unknown action', (f) => (f.tables = { ...f.tables, regionFacts: { Nope: { regions: ['ap-guangzhou'], sources: ['https://example.com'] } } }), /regionFacts names Nope/],
+    ['rate fact for an unknown action', (f) => (f.tables = { ...f.tables, rateFacts: { Nope: { perSecond: 1, source: 'https://example.com' } } }), /rateFacts names Nope/],
   ];
   for (const [label, mutate, error] of cases) {
     const f = fixture();
     mutate(f);
     assert.throws(() => buildCatalog(f.cn, f.intl, report(), f.tables), error, label);
   }
+});
+
+test('buildCatalog adds described and hand-written value facts, regions and rate limits', () => {
+  const f = fixture();
+  f.cn.models.get('DescribeThingRequest')!.fields.push(
+    { name: 'Fps', type: { k: 'number' }, required: false, doc: '帧率，取值范围[1, 60]。', deprecated: false },
+    { name: 'Mode', type: { k: 'number' }, required: false, doc: '0 关闭，1 开启', deprecated: false },
+    { name: 'From', type: { k: 'number' }, required: false, doc: '开始时间，unix时间戳，单位为秒', deprecated: false },
+  );
+  f.tables = {
+    ...f.tables,
+    fieldFacts: { 'DescribeThingRequest.Mode': { values: [{ value: 0, en: 'Off', zh: '关' }, { value: 1, en: 'On', zh: '开' }], source: 'https://example.com/mode' } },
+    regionFacts: { DescribeThing: { regions: ['ap-singapore', 'ap-guangzhou'], sources: ['https://example.com/regions'] } },
+    rateFacts: { StopThing: { perSecond: 5, source: 'https://example.com/rate' } },
+  };
+  const r = report();
+  const catalog = buildCatalog(f.cn, f.intl, r, f.tables);
+  const [describe, stop] = catalog.actions;
+  const field = (name: string) => describe!.input.find((x) => x.name === name)!;
+  assert.deepEqual(field('Fps').range, { min: 1, max: 60 });
+  assert.deepEqual(field('Mode').enum, [
+    { value: 0, label: { en: 'Off', zh: '关' } },
+    { value: 1, label: { en: 'On', zh: '开' } },
+  ]);
+  assert.equal(field('Mode').flag, true);
+  assert.equal(field('From').time, 'unix-s');
+  assert.deepEqual(describe!.regions, ['ap-guangzhou', 'ap-singapore']);
+  assert.equal(describe!.rateLimitPerSecond, undefined);
+  assert.equal(stop!.rateLimitPerSecond, 5);
+  assert.equal(r.factCount, 2);
 });
 
 test('the action a retired data source took offline is marked deprecated from its description', () => {

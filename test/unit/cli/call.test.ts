@@ -16,7 +16,9 @@ describe('trtc-explorer call against the stand-in server', () => {
   });
   after(() => server.close());
 
-  const roomParams = '{"SdkAppId":1400000001,"RoomId":"1001","StartTime":1700000000,"EndTime":1700003600}';
+  // A recent hour: validation refuses windows older than the 14 days DescribeRoomInfo keeps.
+  const hourAgo = Math.floor(Date.now() / 1000) - 7200;
+  const roomParams = JSON.stringify({ SdkAppId: 1400000001, RoomId: '1001', StartTime: hourAgo, EndTime: hourAgo + 3600 });
 
   for (const [signMethod, httpMethod] of [
     ['TC3-HMAC-SHA256', 'POST'],
@@ -174,12 +176,46 @@ describe('trtc-explorer call: bad input exits 2 before anything is sent', () => 
 
 describe('trtc-explorer call --sandbox', () => {
   test('answers from the catalog without credentials and says so', async () => {
-    const r = await cli(['call', 'DescribeRoomInfo', '--params', '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}', '--sandbox'], { env: {} });
+    // The sandbox refuses windows older than the action keeps data for, so the clock is set just after this one.
+    const now = () => Date.UTC(2023, 10, 15, 0, 0, 0);
+    const r = await cli(['call', 'DescribeRoomInfo', '--params', '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}', '--sandbox'], { env: {}, now });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /sandbox answer/);
     const body = JSON.parse(r.stdout);
     assert.match(body.RequestId, /^sandbox-/);
     assert.ok(Array.isArray(body.RoomList));
+  });
+});
+
+describe('trtc-explorer call checks TRTC rules before sending', () => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  test('a region the action does not run in, the wrong twin and milliseconds exit 2 with what to do', async () => {
+    const usage = await cli(['call', 'DescribeTrtcUsage', '--params', JSON.stringify({ StartTime: day(-3), EndTime: day(-1) }), '--region', 'ap-beijing', '--sandbox'], { env: {} });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /DescribeTrtcUsage runs only in ap-guangzhou, ap-singapore; ap-beijing is not one of them\. Send it to one of/);
+    const twin = await cli(['call', 'DismissRoom', '--params', '{"SdkAppId":1400000001,"RoomId":"abc"}', '--sandbox'], { env: {} });
+    assert.equal(twin.code, 2);
+    assert.match(twin.stderr, /Call DismissRoomByStrRoomId for string rooms/);
+    const start = Date.now() - 3_600_000;
+    const ms = await cli(['call', 'DescribeUnusualEvent', '--params', JSON.stringify({ SdkAppId: 1400000001, StartTime: start, EndTime: Math.floor(start / 1000) + 600 }), '--sandbox'], { env: {} });
+    assert.equal(ms.code, 2);
+    assert.match(ms.stderr, /StartTime holds a Unix time in seconds, but \d+ is in milliseconds\. Divide it by 1000/);
+  });
+
+  test('--no-validate sends anyway, and the sandbox answers with the API\'s own error', async () => {
+    const r = await cli(['call', 'DescribeTrtcUsage', '--params', JSON.stringify({ StartTime: day(-3), EndTime: day(-1) }), '--region', 'ap-beijing', '--sandbox', '--no-validate'], { env: {} });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /API error UnsupportedRegion: /);
+    assert.match(r.stdout, /"Code": "UnsupportedRegion"/);
+  });
+
+  test('a warning is printed as a note and does not stop the call', async () => {
+    const r = await cli(['call', 'DismissRoomByStrRoomId', '--params', '{"SdkAppId":1400000001,"RoomId":"1234"}', '--sandbox'], { env: {} });
+    assert.match(r.stderr, /^note: RoomId: DismissRoomByStrRoomId is for string rooms; "1234" is all digits/m);
+    // In the sandbox an all-digit id names a numeric room, so the string room is not found.
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /API error FailedOperation\.RoomNotExist/);
   });
 });
 

@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fromCurl, fromPostman, serializeCollection, type Collection } from '../../../src/core/collections';
 
+// A recent hour: the rules refuse query windows further back than the data is kept.
+const RECENT_START = Math.floor(Date.now() / 1000) - 7200;
+const RECENT_END = RECENT_START + 3600;
+
 /** Canary credentials and secret variable values: any of them outside their place is a leak. */
 export const CANARY = {
   secretId: 'AKIDEXAMPLEcanary000000000000000000',
@@ -64,7 +68,7 @@ export function hostileWorkspace(url: string): HostileWorkspace {
         action: 'DescribeRoomInfo',
         region: 'ap-guangzhou',
         endpoint: { kind: 'custom', url },
-        params: { SdkAppId: 1400000001, StartTime: 1700000000, EndTime: 1700003600 },
+        params: { SdkAppId: 1400000001, StartTime: RECENT_START, EndTime: RECENT_END },
       },
       {
         type: 'request',
@@ -97,7 +101,7 @@ export function hostileWorkspace(url: string): HostileWorkspace {
 
   const curl =
     `curl -X POST ${url}/ -H 'Content-Type: application/json' -H 'X-TC-Action: DescribeRoomInfo' -H 'X-TC-Version: 2019-07-22' ` +
-    `-H 'X-TC-Region: ap-guangzhou' -d '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}'`;
+    `-H 'X-TC-Region: ap-guangzhou' -d '{"SdkAppId":1400000001,"StartTime":${RECENT_START},"EndTime":${RECENT_END}}'`;
   fs.writeFileSync(path.join(root, 'request.sh'), curl);
   const imported = fromCurl(curl);
   const curlCollection = path.join(collections, 'from-curl.json');
@@ -115,7 +119,7 @@ export function hostileWorkspace(url: string): HostileWorkspace {
             { key: 'X-TC-Version', value: '2019-07-22' },
           ],
           url: { raw: `${url}/` },
-          body: { mode: 'raw', raw: '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}' },
+          body: { mode: 'raw', raw: `{"SdkAppId":1400000001,"StartTime":${RECENT_START},"EndTime":${RECENT_END}}` },
         },
       },
     ],

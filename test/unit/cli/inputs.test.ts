@@ -7,6 +7,10 @@ import { HistoryStore } from '../../../src/core/history';
 import { startStandInServer, type StandInAnswer, type StandInServer } from '../../fixtures/standInServer';
 import { cli, TEST_ID, TEST_KEY } from './cliHarness';
 
+// A recent hour: the rules refuse query windows further back than the data is kept.
+const RECENT_START = Math.floor(Date.now() / 1000) - 7200;
+const RECENT_END = RECENT_START + 3600;
+
 const PARAMS = '{"SdkAppId":1400000001,"RoomId":1001}';
 
 describe('--params @file: encodings', () => {
@@ -23,8 +27,8 @@ describe('--params @file: encodings', () => {
   });
 
   test('UTF-8 with characters beyond ASCII still reads', async () => {
-    write('utf8.json', Buffer.from('{"SdkAppId":1400000001,"RoomId":1001,"Note":"中文"}'));
-    const r = await cli(['call', 'DismissRoom', '--params', '@utf8.json', '--sandbox', '--no-validate'], { cwd: dir });
+    write('utf8.json', Buffer.from('{"SdkAppId":1400000001,"RoomId":"中文房间"}'));
+    const r = await cli(['call', 'DismissRoomByStrRoomId', '--params', '@utf8.json', '--sandbox'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
   });
 
@@ -70,7 +74,7 @@ describe('answers and history of call', () => {
     fs.writeFileSync(path.join(home, '.tccli', 'work.credential'), JSON.stringify({ secretId: TEST_ID, secretKey: TEST_KEY }));
     fs.writeFileSync(path.join(home, '.tccli', 'work.configure'), JSON.stringify({ _sys_param: { region: 'ap-singapore', language: 'en-US' } }));
     try {
-      const r = await cli(['call', 'DescribeRoomInfo', '--params', '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}', '--endpoint', server.url, '--profile', 'work', '--history'], {
+      const r = await cli(['call', 'DescribeRoomInfo', '--params', `{"SdkAppId":1400000001,"StartTime":${RECENT_START},"EndTime":${RECENT_END}}`, '--endpoint', server.url, '--profile', 'work', '--history'], {
         home,
         env: { TRTC_EXPLORER_HISTORY_DIR: historyDir },
       });

@@ -152,6 +152,7 @@ describe('trtc-explorer run', () => {
       path.join(dir, '.trtc', 'environments', 'dev.json'),
       JSON.stringify({ version: 1, name: 'dev', variables: { SdkAppId: { value: 1400000001 }, RoomId: { value: '1001' } } }),
     );
+    const recentHour = Math.floor(Date.now() / 1000) - 7200;
     // Written as text with a placeholder so the 20-digit integer keeps every digit (a JS number would round it).
     fs.writeFileSync(
       path.join(dir, '.trtc', 'collections', 'smoke.json'),
@@ -169,7 +170,8 @@ describe('trtc-explorer run', () => {
                 id: 'r1',
                 name: 'Describe',
                 action: 'DescribeRoomInfo',
-                params: { SdkAppId: '{{SdkAppId}}', RoomId: '{{RoomId}}', StartTime: 1700000000, EndTime: 1700003600 },
+                // A recent hour: runs refuse windows older than the 14 days DescribeRoomInfo keeps.
+                params: { SdkAppId: '{{SdkAppId}}', RoomId: '{{RoomId}}', StartTime: recentHour, EndTime: recentHour + 3600 },
                 assertions: [{ type: 'success' }, { type: 'equals', path: '$.RoomList[0].DestroyTime', value: 'BIG_INTEGER' }],
               },
             ],

@@ -6,6 +6,10 @@ import { startStandInServer, type StandInServer } from '../../fixtures/standInSe
 import { cli } from './cliHarness';
 import { CANARY, canaryEnv, hostileWorkspace, type HostileWorkspace } from './hostileWorkspace';
 
+// A recent hour: the rules refuse query windows further back than the data is kept.
+const RECENT_START = Math.floor(Date.now() / 1000) - 7200;
+const RECENT_END = RECENT_START + 3600;
+
 describe('the command line signs for and sends to no host the user did not trust', () => {
   let server: StandInServer;
   let ws: HostileWorkspace;
@@ -78,7 +82,7 @@ describe('the command line signs for and sends to no host the user did not trust
 
   test('call, sign and export use the URL the user typed with --endpoint', async () => {
     const env = canaryEnv();
-    const params = '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}';
+    const params = `{"SdkAppId":1400000001,"StartTime":${RECENT_START},"EndTime":${RECENT_END}}`;
     const seen = server.requests.length;
     const call = await cli(['call', 'DescribeRoomInfo', '--params', params, '--endpoint', server.url], { env });
     assert.equal(call.code, 0, call.stderr);

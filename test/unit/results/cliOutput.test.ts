@@ -6,6 +6,10 @@ import { startStandInServer, type StandInServer } from '../../fixtures/standInSe
 import { cli } from '../cli/cliHarness';
 import { documentedAnswer } from './catalogAnswers';
 
+// A recent hour: the rules refuse query windows further back than the data is kept.
+const RECENT_START = Math.floor(Date.now() / 1000) - 7200;
+const RECENT_END = RECENT_START + 3600;
+
 describe('trtc-explorer call --output', () => {
   let server: StandInServer;
   before(async () => {
@@ -15,7 +19,7 @@ describe('trtc-explorer call --output', () => {
 
   const usage = (parseAnswerJson(documentedAnswer('DescribeTrtcUsage')!) as { Response: JsonObject }).Response;
   const usageParams = '{"StartTime":"2022-01-01","EndTime":"2022-01-02","SdkAppId":1400000001}';
-  const roomParams = '{"SdkAppId":1400000001,"StartTime":1700000000,"EndTime":1700003600}';
+  const roomParams = `{"SdkAppId":1400000001,"StartTime":${RECENT_START},"EndTime":${RECENT_END}}`;
 
   test('csv: one row per time key, one column per usage key, CRLF records', async () => {
     server.setHandler((action) => (action === 'DescribeTrtcUsage' ? usage : {}));

@@ -1,65 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getCatalog, sandboxResponse, skeleton } from '../../../src/core/catalog/catalog';
+import { getCatalog } from '../../../src/core/catalog/catalog';
 import type { FieldInfo } from '../../../src/core/catalog/types';
-import { validateParams, validateResponse } from '../../../src/core/catalog/validate';
+import { schemaFor } from '../../../src/core/catalog/validate';
 import { isJsonObject, type JsonObject } from '../../../src/core/json';
-
-test('a required-only skeleton holds typed placeholders for every required parameter', () => {
-  assert.deepEqual(skeleton('DismissRoom'), { SdkAppId: 0, RoomId: 0 });
-  assert.deepEqual(skeleton('RemoveUserByStrRoomId'), { SdkAppId: 0, RoomId: '', UserIds: [''] });
-  // Nested structures are filled the same way; an enumerated field starts at its first listed value.
-  assert.deepEqual(skeleton('CreateCloudRecording'), {
-    SdkAppId: 0,
-    RoomId: '',
-    UserId: '',
-    UserSig: '',
-    RecordParams: { RecordMode: 1 },
-    StorageParams: {},
-  });
-});
-
-test('a full skeleton holds every parameter, arrays with one element, structures recursively', () => {
-  const full = skeleton('CreateCloudRecording', { all: true });
-  const layout = full.MixLayoutParams as JsonObject;
-  assert.ok(Array.isArray(layout.MixLayoutList) && layout.MixLayoutList.length === 1);
-  const first = (layout.MixLayoutList as JsonObject[])[0]!;
-  assert.deepEqual(Object.keys(first).sort(), ['Alpha', 'Height', 'ImageLayer', 'Left', 'MediaId', 'RenderMode', 'SubBackgroundImage', 'Top', 'UserId', 'Width']);
-  assert.equal(layout.PureAudioDisableLayout, false);
-  assert.deepEqual(((full.StorageParams as JsonObject).CloudStorage as JsonObject).FileNamePrefix, ['']);
-  const tempo = skeleton('StartStreamIngest', { all: true }).Tempo;
-  assert.equal(tempo, 0);
-});
-
-/**
- * Placeholders are typed but say nothing, so a required-only skeleton is expected to be reported
- * only for empty required values (strings and dates start as "", lists of strings as [""]).
- * Numbers start at 0, which every integer width accepts, and enumerations at a listed value.
- */
-test('every required-only skeleton validates clean except for empty required values', () => {
-  for (const action of getCatalog().actions) {
-    const issues = validateParams(action.name, skeleton(action.name));
-    const other = issues.filter((i) => i.code !== 'empty');
-    assert.deepEqual(other, [], action.name);
-  }
-});
-
-test('every full skeleton has only empty-value issues too', () => {
-  for (const action of getCatalog().actions) {
-    const issues = validateParams(action.name, skeleton(action.name, { all: true }));
-    assert.deepEqual(
-      issues.filter((i) => i.code !== 'empty'),
-      [],
-      action.name,
-    );
-  }
-});
+import { sandboxResponse } from '../../../src/core/sandbox/sandboxResponse';
 
 test('every action has a sandbox answer that matches its output structure', () => {
   const now = Date.UTC(2025, 0, 15, 12, 0, 0);
   for (const action of getCatalog().actions) {
     const response = sandboxResponse(action.name, { seed: 7, now });
-    assert.deepEqual(validateResponse(action.name, response), [], action.name);
+    assert.ok(schemaFor(action.name, 'output').safeParse(response).success, action.name);
     assert.match(String(response.RequestId), /^sandbox-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, action.name);
     for (const f of action.output) assert.ok(f.name in response, `${action.name}.${f.name}`);
   }
@@ -135,4 +86,16 @@ function pick(value: JsonObject, path: string[]): unknown {
 
 test('sandbox answers without a seed differ from call to call', () => {
   assert.notEqual(sandboxResponse('DismissRoom').RequestId, sandboxResponse('DismissRoom').RequestId);
+});
+
+test('answers echo the ids the request names and honour its page size', () => {
+  const now = Date.UTC(2026, 5, 15, 4, 0, 0);
+  const recording = sandboxResponse('DescribeCloudRecording', { seed: 3, now, params: { SdkAppId: 1400000001, TaskId: 'task-42' } });
+  assert.equal(recording.TaskId, 'task-42');
+  const pictures = sandboxResponse('DescribePicture', { seed: 3, now, params: { SdkAppId: 1400000001, PageSize: 7 } });
+  assert.equal((pictures.PictureInfo as JsonObject[]).length, 7);
+  assert.ok(Number(pictures.Total) >= 7, 'a total no smaller than the page');
+  for (const p of pictures.PictureInfo as JsonObject[]) assert.equal(p.SdkAppId, 1400000001);
+  // The RequestId comes last, as the API writes it.
+  assert.equal(Object.keys(recording).at(-1), 'RequestId');
 });
