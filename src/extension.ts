@@ -23,6 +23,7 @@ import {
   ViewId,
 } from './editor/common/ids';
 import { lazy, LazyTreeProvider, type Lazy } from './editor/common/lazy';
+import { EndpointTrust } from './editor/common/endpointTrust';
 import { Log } from './editor/common/log';
 import { defaultPrompts, editorPrompts, type Prompts, type ToolPrompts } from './editor/common/prompts';
 import { ResultDocuments, type DocumentCall } from './editor/common/resultDocuments';
@@ -49,6 +50,8 @@ export interface ExplorerApi {
   tree: CatalogTreeProvider;
   statusBar: ExplorerStatusBar;
   documents: ResultDocuments;
+  /** The endpoints besides Tencent's the user trusted. */
+  trust: EndpointTrust;
   /** For integration tests that check what the extension stores. */
   globalState: GlobalState;
   logUri: vscode.Uri;
@@ -85,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const session = new ExplorerSession(credentials);
   const statusBar = new ExplorerStatusBar();
   const results = new ResultDocuments();
+  const trust = new EndpointTrust(globalState);
   const tree = new CatalogTreeProvider(() => !session.profilesExist && !session.sandboxActive && !globalState.get(GlobalStateKey.HintDismissed));
   const apiView = vscode.window.createTreeView<ApiNode>(ViewId.Api, { treeDataProvider: tree, showCollapseAll: true });
   const listPrompts = defaultPrompts();
@@ -99,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     tree,
     statusBar,
     documents: results,
+    trust,
     globalState,
     logUri: context.logUri,
     prompts: editorPrompts,
@@ -113,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
         results,
         globalState,
         version,
+        trust,
         actions: {
           addProfile: async () => profiles[ProfileCommandId.AddProfile](),
           useSandbox: async () => profiles[ProfileCommandId.UseSandbox](),
@@ -186,6 +192,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
         results,
         prompts: listPrompts,
         workspaceState,
+        trust,
         globalStorageUri: context.globalStorageUri,
         secretStorage: context.secrets,
         view: collectionsView,
@@ -198,7 +205,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     }),
     signature: lazy(async () => {
       const { createSignatureFeature } = await import('./editor/signature/signatureFeature');
-      const feature = createSignatureFeature({ extensionUri: context.extensionUri, log, credentials, session, results, version, prompts: () => api.prompts });
+      const feature = createSignatureFeature({ extensionUri: context.extensionUri, log, credentials, session, results, version, policy: trust.policy, prompts: () => api.prompts });
       built.add('signature');
       subscriptions.push(feature);
       return feature;
@@ -237,6 +244,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     session,
     statusBar,
     results,
+    trust,
     tree,
     apiView,
     historyProvider,
@@ -250,6 +258,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     ...registerCommands(log, {
       [CommandId.ShowLogs]: () => log.show(),
       [CommandId.OpenSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:trtc-api-explorer.trtc-api-explorer'),
+      [CommandId.TrustEndpoint]: (url?: unknown) => trust.trust(typeof url === 'string' ? url : undefined),
+      [CommandId.ManageEndpoints]: () => trust.manage(),
       [CommandId.CopyRequestId]: async () => {
         const id = statusBar.lastRequestId;
         if (!id) {

@@ -126,8 +126,8 @@ suite('collections', () => {
     assert.ok(!envText.includes(USER_SIG) && !envText.includes(COS_SECRET), 'no secret value in the environment file');
     const env = await hc.environments().findByName(ENV);
     assert.deepEqual(env.environment.variables.UserSig, { secret: true });
-    assert.equal(await hc.environmentSecrets.get(ENV, 'UserSig'), USER_SIG);
-    assert.equal(await hc.environmentSecrets.get(ENV, 'SecretKey'), COS_SECRET);
+    assert.equal(await hc.workspaceSecrets.get(ENV, 'UserSig'), USER_SIG);
+    assert.equal(await hc.workspaceSecrets.get(ENV, 'SecretKey'), COS_SECRET);
 
     const node = await collectionNode('Team Rooms');
     const items = await children(node);
@@ -146,14 +146,15 @@ suite('collections', () => {
       e.variables.RoomId = { value: '1001' };
       e.variables.RecorderSig = { secret: true };
     });
-    await hc.environmentSecrets.set(ENV, 'RecorderSig', 'sig-from-secret-storage');
+    await hc.workspaceSecrets.set(ENV, 'RecorderSig', 'sig-from-secret-storage');
     const request = (fields: Partial<RequestItem> & Pick<RequestItem, 'id' | 'name' | 'action' | 'params'>): RequestItem => ({ type: 'request', ...fields });
     const ref: CollectionRef = await hc.collections().create('workspace', 'Checks', [
       request({
         id: 'describe',
         name: 'Describe rooms',
         action: 'DescribeRoomInfo',
-        params: { SdkAppId: '{{SdkAppId}}', RoomId: '{{RoomId}}', StartTime: 1590000000, EndTime: 1590003600 },
+        // A recent hour: the rules refuse windows further back than the 14 days DescribeRoomInfo keeps.
+        params: { SdkAppId: '{{SdkAppId}}', RoomId: '{{RoomId}}', StartTime: Math.floor(Date.now() / 1000) - 7200, EndTime: Math.floor(Date.now() / 1000) - 3600 },
         assertions: [
           { type: 'success' },
           { type: 'equals', path: '$.RoomList[0].DestroyTime', value: parseJson('12345678901234567890') },
@@ -171,7 +172,7 @@ suite('collections', () => {
         id: 'record',
         name: 'Start recording',
         action: 'CreateCloudRecording',
-        params: { SdkAppId: '{{SdkAppId}}', RoomId: '{{RoomId}}', UserId: 'recorder', UserSig: '{{RecorderSig}}', RecordParams: { RecordMode: 2 } },
+        params: { SdkAppId: '{{SdkAppId}}', RoomId: '{{RoomId}}', UserId: 'recorder', UserSig: '{{RecorderSig}}', RecordParams: { RecordMode: 2 }, StorageParams: { CloudVod: { TencentVod: {} } } },
         assertions: [{ type: 'success' }, { type: 'latencyBelow', ms: 60_000 }],
       }),
     ]);

@@ -85,6 +85,9 @@ export async function historyAndCollections(api: ExplorerApi) {
     collections: collections.collections,
     environments: collections.environments,
     environmentSecrets: collections.environmentSecrets,
+    /** The secret values of the open workspace folder's environments. */
+    workspaceSecrets: collections.secretsFor({ scope: 'workspace', file: '' }),
+    userSecrets: collections.secretsFor({ scope: 'user', file: '' }),
     prompts: api.listPrompts,
     selectedEnvironment: collections.selectedEnvironment,
   };

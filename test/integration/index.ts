@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./signature.test');
   require('./tools.test');
   require('./results.test');
+  require('./trust.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
   });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { runCollection, type RunSummary } from '../../core/collections/collectionRunner';
+import { ruleValidator, runCollection, type RunSummary } from '../../core/collections/collectionRunner';
+import { InputError } from '../../core/errors';
 import type { CollectionRef } from '../../core/collections/collectionStore';
 import { requireItem } from '../../core/collections/collectionTree';
 import { formatTextReport } from '../../core/collections/reporters';
@@ -38,13 +39,19 @@ export async function run(ctx: CollectionsContext, args: RunArgs | undefined): P
   if (!selection) {
     return undefined;
   }
+  if (selection.ref.scope === 'workspace' && !vscode.workspace.isTrusted) {
+    throw new InputError(
+      vscode.l10n.t('This workspace is in Restricted Mode: its collections can be read and opened, but not run. Trust the workspace (Manage Workspace Trust) to run them.'),
+    );
+  }
   const collection = await ctx.collections().load(selection.ref);
   const title = selection.requestId
     ? requireItem(collection, selection.requestId).item.name
     : selection.folderId
       ? requireItem(collection, selection.folderId).item.name
       : collection.name;
-  const environment = (await selectedEnvironment(ctx))?.environment;
+  const selected = await selectedEnvironment(ctx);
+  const environment = selected?.environment;
   const profile = await currentProfileName(ctx);
   const { controller } = await ctx.requests();
   // Resolving once up front asks for a profile once, not for every request.
@@ -59,9 +66,11 @@ export async function run(ctx: CollectionsContext, args: RunArgs | undefined): P
         ...(selection.folderId ? { folderId: selection.folderId } : {}),
         ...(selection.requestId ? { requestId: selection.requestId } : {}),
         ...(environment ? { environment } : {}),
-        secrets: ctx.secrets,
+        ...(selected ? { secrets: ctx.secretsFor(selected.ref) } : {}),
         signal: abort.signal,
         execute: (spec, signal) => controller.execute(spec, profile, 'collection', signal),
+        // The same TRTC rules the form and the command line check, with the session's region.
+        validate: ruleValidator({ region: ctx.session.activeRegion(), now: Date.now }),
         onProgress: (event) => {
           if (event.type === 'requestStarted') {
             progress.report({ message: `${event.index + 1}/${event.total} ${event.name}` });
@@ -81,6 +90,10 @@ export async function run(ctx: CollectionsContext, args: RunArgs | undefined): P
     15_000,
   );
   await ctx.results.open(vscode.l10n.t('Run {0}', title), record.report, 'plaintext', { preserveFocus: true });
+  const refused = ctx.trust.takeRefused();
+  if (refused.length) {
+    void ctx.trust.offerTrust(vscode.l10n.t('Some requests were not sent: {0} is not a trusted endpoint. Nothing was signed for it.', refused.join(', ')), refused);
+  }
   return summary;
 }
 

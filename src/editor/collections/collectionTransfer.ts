@@ -15,7 +15,6 @@ import { stringifyJson } from '../../core/json';
 import { completeSpec } from '../../core/requests/completeSpec';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { SANDBOX_PROFILE } from '../common/ids';
-import { editorEndpointPolicy } from '../common/endpointTrust';
 import { credentialsOf } from '../credentials/credentialStore';
 import { currentProfileName, pickScope, pickTarget, selectedEnvironment, type CollectionsContext } from './collectionsContext';
 import type { CollectionItemNode } from './collectionsTree';
@@ -67,6 +66,9 @@ export function defaultSaveUri(fileName: string): vscode.Uri | undefined {
  * session token are read from environment variables instead of being written out.
  */
 export async function exportCurl(ctx: CollectionsContext, node: CollectionItemNode): Promise<string | undefined> {
+  if (node.ref.scope === 'workspace' && !vscode.workspace.isTrusted) {
+    throw new InputError(vscode.l10n.t('This workspace is in Restricted Mode: its collections can be read and opened, but nothing of them is signed or sent. Trust the workspace to export them as signed curl commands.'));
+  }
   const source = await exportSource(ctx, node);
   const requests = 'type' in source && source.type === 'request' ? [{ request: source, path: [] as string[] }] : listRequests((source as Collection).items);
   const profileName = await currentProfileName(ctx);
@@ -77,15 +79,16 @@ export async function exportCurl(ctx: CollectionsContext, node: CollectionItemNo
   if (resolved.sandbox) {
     throw new InputError(vscode.l10n.t('curl commands carry a real signature: switch from the sandbox to a profile first.'));
   }
-  const environment = (await selectedEnvironment(ctx))?.environment;
+  const selected = await selectedEnvironment(ctx);
+  const environment = selected?.environment;
   const timestamp = Math.floor(Date.now() / 1000);
   const blocks: string[] = ['#!/bin/sh', `# ${vscode.l10n.t('{0}: signed with profile "{1}"', source.name, resolved.profile.name)}`];
   for (const { request, path: folders } of requests) {
     const title = [...folders, request.name].join(' / ');
     try {
-      const resolvedSpec = await resolveRequest(request, { ...(environment ? { environment } : {}), secrets: ctx.secrets });
+      const resolvedSpec = await resolveRequest(request, { ...(environment && selected ? { environment, secrets: ctx.secretsFor(selected.ref) } : {}) });
       const spec = completeSpec(resolvedSpec, ctx.session.specDefaults(resolved.profile));
-      const { endpoint, signed } = prepareCall(spec, { credentials: credentialsOf(resolved.profile), timestamp, policy: editorEndpointPolicy() });
+      const { endpoint, signed } = prepareCall(spec, { credentials: credentialsOf(resolved.profile), timestamp, policy: ctx.trust.policy });
       blocks.push('', `# ${title}`, toCurl(signed, endpoint.origin).text.trimEnd());
     } catch (e) {
       blocks.push('', `# ${title}: ${vscode.l10n.t('not exported: {0}', (e as Error).message.replace(/\n/g, ' '))}`);
@@ -204,7 +207,7 @@ export async function importCurl(ctx: CollectionsContext, args: { text?: string;
     // Names the import chose may already be used in the environment for other values: rename those.
     const stored = new Map<string, string>();
     for (const name of Object.keys(env.environment.variables)) {
-      const value = await ctx.secrets.get(env.environment.name, name);
+      const value = await ctx.secretsFor(env.ref).get(env.environment.name, name);
       if (value !== undefined) {
         stored.set(name, value);
       }

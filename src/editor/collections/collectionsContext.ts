@@ -8,12 +8,13 @@ import type { FileRef, StoreRoot, StoreScope } from '../../core/collections/json
 import { InputError } from '../../core/errors';
 import type { CallSpec } from '../../core/requests/types';
 import { SANDBOX_PROFILE, WorkspaceStateKey } from '../common/ids';
+import type { EndpointTrust } from '../common/endpointTrust';
 import type { Log } from '../common/log';
 import type { Prompts } from '../common/prompts';
 import type { ResultDocuments } from '../common/resultDocuments';
 import type { WorkspaceState } from '../common/state';
 import type { CredentialStore } from '../credentials/credentialStore';
-import type { EnvironmentSecrets } from '../credentials/environmentSecrets';
+import type { ScopedSecrets } from '../credentials/environmentSecrets';
 import type { ExplorerSession } from '../credentials/session';
 import type { RequestsFeature } from '../requests/requestsFeature';
 import type { CollectionItemNode, CollectionNode, CollectionsTreeProvider } from './collectionsTree';
@@ -32,12 +33,15 @@ export interface CollectionsContext {
   environmentRoots: () => StoreRoot[];
   collectionRoots: () => StoreRoot[];
   scopes: () => StoreScope[];
-  secrets: EnvironmentSecrets;
+  /** The secret values of the scope a file belongs to: the user's own, or this workspace folder's. */
+  secretsFor: (ref: FileRef) => ScopedSecrets;
   /** The session: its region and the settings complete the calls a collection exports. */
   session: ExplorerSession;
   /** Per-workspace state: the selected environment. */
   workspaceState: WorkspaceState;
   prompts: Prompts;
+  /** Which endpoints may be signed for; asked to trust the ones a run was refused for. */
+  trust: EndpointTrust;
   /** The request forms and the controller, loaded on first use. */
   requests: () => Promise<Pick<RequestsFeature, 'controller' | 'panels'>>;
 }

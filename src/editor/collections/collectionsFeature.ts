@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { CollectionStore, defaultCollectionRoots } from '../../core/collections/collectionStore';
 import type { RequestItem } from '../../core/collections/collectionFormat';
 import { defaultEnvironmentRoots, EnvironmentStore } from '../../core/collections/environmentStore';
-import type { StoreRoot, StoreScope } from '../../core/collections/jsonFileStore';
+import type { FileRef, StoreRoot, StoreScope } from '../../core/collections/jsonFileStore';
 import type { CommandHandler } from '../common/commands';
 import type { CollectionCommandId } from '../common/ids';
-import { EnvironmentSecrets } from '../credentials/environmentSecrets';
+import { EnvironmentSecrets, type ScopedSecrets } from '../credentials/environmentSecrets';
 import { collectionCommands } from './collectionCommands';
 import { selectedEnvironmentName, showSelectedEnvironment, type CollectionsContext } from './collectionsContext';
 import { CollectionsTreeProvider, type CollectionNode } from './collectionsTree';
@@ -13,7 +13,7 @@ import { saveEntries, saveRequests } from './saveRequests';
 
 /** What the collections feature is built from; the view is created at activation with a stand-in provider. */
 export interface CollectionsDeps
-  extends Omit<CollectionsContext, 'collectionsTree' | 'collectionsView' | 'collections' | 'environments' | 'environmentRoots' | 'collectionRoots' | 'scopes' | 'secrets'> {
+  extends Omit<CollectionsContext, 'collectionsTree' | 'collectionsView' | 'collections' | 'environments' | 'environmentRoots' | 'collectionRoots' | 'scopes' | 'secretsFor'> {
   globalStorageUri: vscode.Uri;
   secretStorage: vscode.SecretStorage;
   view: vscode.TreeView<unknown>;
@@ -28,6 +28,8 @@ export interface CollectionsFeature extends vscode.Disposable {
   collections: () => CollectionStore;
   environments: () => EnvironmentStore;
   environmentSecrets: EnvironmentSecrets;
+  /** The secret values of the scope a file belongs to. */
+  secretsFor: (ref: FileRef) => ScopedSecrets;
   handlers: Record<CollectionCommandId, CommandHandler>;
   /** Saves requests into a collection, asking where; undefined when the user stopped. */
   saveRequests: (requests: RequestItem[], options: { askName: boolean }) => Promise<unknown>;
@@ -79,7 +81,7 @@ export function createCollectionsFeature(deps: CollectionsDeps): CollectionsFeat
     collectionRoots: () => currentRoots().collections,
     environmentRoots: () => currentRoots().environments,
     scopes,
-    secrets,
+    secretsFor: (ref) => secrets.forScope(ref.scope === 'user' ? { kind: 'user' } : { kind: 'workspace', folder: dirs().workspaceFolder ?? '' }),
   };
   showSelectedEnvironment(ctx);
 
@@ -100,6 +102,8 @@ export function createCollectionsFeature(deps: CollectionsDeps): CollectionsFeat
     ...watch('**/.trtc/{collections,environments}/*.json'),
     ...watch(new vscode.RelativePattern(deps.globalStorageUri, '{collections,environments}/*.json')),
     { dispose: () => clearTimeout(refreshTimer) },
+    // Trusting the workspace makes its collections runnable: the tree shows the change at once.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       roots = undefined;
       stores = undefined;
@@ -113,6 +117,7 @@ export function createCollectionsFeature(deps: CollectionsDeps): CollectionsFeat
     collections: () => currentStores().collections,
     environments: () => currentStores().environments,
     environmentSecrets: secrets,
+    secretsFor: context.secretsFor,
     handlers: collectionCommands(context),
     saveRequests: (requests, options) => saveRequests(context, requests, options),
     selectedEnvironment: () => selectedEnvironmentName(context),

@@ -183,7 +183,11 @@ export class CollectionsTreeProvider
     switch (node.kind) {
       case 'scope':
         item = new vscode.TreeItem(node.scope === 'workspace' ? vscode.l10n.t('Workspace') : vscode.l10n.t('User'), node.files > 0 ? Expanded : None);
-        item.description = [node.scope === 'workspace' ? '.trtc/collections' : vscode.l10n.t('only on this machine'), node.files > 0 ? undefined : vscode.l10n.t('empty')]
+        item.description = [
+          node.scope === 'workspace' ? '.trtc/collections' : vscode.l10n.t('only on this machine'),
+          node.files > 0 ? undefined : vscode.l10n.t('empty'),
+          node.scope === 'workspace' && !vscode.workspace.isTrusted ? vscode.l10n.t('Restricted Mode: read only') : undefined,
+        ]
           .filter(Boolean)
           .join(' · ');
         item.tooltip =
@@ -204,7 +208,7 @@ export class CollectionsTreeProvider
         }
         item.tooltip.appendText(vscode.l10n.t('{0} requests · {1}', count, node.label));
         item.iconPath = new vscode.ThemeIcon('library');
-        item.contextValue = ';collection;container;runnable;renamable;duplicable;deletable;exportable;file;';
+        item.contextValue = `;collection;container;${runnable(node.ref)}renamable;duplicable;deletable;exportable;file;`;
         break;
       }
       case 'invalid':
@@ -226,7 +230,7 @@ export class CollectionsTreeProvider
         item = new vscode.TreeItem(node.folder.name, Collapsed);
         item.description = node.folder.description;
         item.iconPath = vscode.ThemeIcon.Folder;
-        item.contextValue = ';folder;container;runnable;renamable;movable;duplicable;deletable;exportable;';
+        item.contextValue = `;folder;container;${runnable(node.ref)}renamable;movable;duplicable;deletable;exportable;`;
         break;
       case 'request': {
         const r = node.request;
@@ -241,7 +245,7 @@ export class CollectionsTreeProvider
         const params = stringifyJson(r.params, 2);
         item.tooltip.appendCodeblock(params.length > 1500 ? `${params.slice(0, 1500)}\n…` : params, 'json');
         item.iconPath = new vscode.ThemeIcon('symbol-method');
-        item.contextValue = ';request;runnable;renamable;movable;duplicable;deletable;exportable;openable;';
+        item.contextValue = `;request;${runnable(node.ref)}renamable;movable;duplicable;deletable;exportable;openable;`;
         item.command = { command: CollectionCommandId.OpenRequest, title: vscode.l10n.t('Open in Form'), arguments: [node] };
         break;
       }
@@ -424,4 +428,12 @@ function parseTransfer<T>(text: string): T | undefined {
 
 function escapeMd(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/**
+ * The run capability of an item: a workspace's collections are the repository's, and in Restricted
+ * Mode they can be read and opened but not run.
+ */
+function runnable(ref: CollectionRef): string {
+  return ref.scope === 'workspace' && !vscode.workspace.isTrusted ? '' : 'runnable;';
 }

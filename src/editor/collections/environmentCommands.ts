@@ -85,7 +85,7 @@ export async function pickSecretVariable(
     const items = await Promise.all(
       secretNames.map(async (n) => ({
         label: `$(lock) ${n}`,
-        description: (await ctx.secrets.get(envName, n)) !== undefined ? vscode.l10n.t('value stored') : vscode.l10n.t('no value yet'),
+        description: (await ctx.secretsFor(env.ref).get(envName, n)) !== undefined ? vscode.l10n.t('value stored') : vscode.l10n.t('no value yet'),
         detail: env.environment.variables[n]?.description,
         name: n as string | undefined,
       })),
@@ -125,11 +125,11 @@ export async function setSecret(ctx: CollectionsContext, args: { environment?: s
     return;
   }
   const { env, variable } = picked;
-  const value = await ctx.secrets.prompt(env.environment.name, variable, (options) => ctx.prompts.input(options));
+  const value = await ctx.secretsFor(env.ref).prompt(env.environment.name, variable, (options) => ctx.prompts.input(options));
   if (value === undefined) {
     return;
   }
-  await ctx.secrets.set(env.environment.name, variable, value);
+  await ctx.secretsFor(env.ref).set(env.environment.name, variable, value);
   if (!env.environment.variables[variable]) {
     await ctx.environments().update(env.ref, (e) => {
       e.variables[variable] = { secret: true };
@@ -143,6 +143,6 @@ export async function clearSecret(ctx: CollectionsContext, args: { environment?:
   if (!picked) {
     return;
   }
-  await ctx.secrets.delete(picked.env.environment.name, picked.variable);
+  await ctx.secretsFor(picked.env.ref).delete(picked.env.environment.name, picked.variable);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Secret variable {0} of "{1}" cleared', picked.variable, picked.env.environment.name), 4000);
 }

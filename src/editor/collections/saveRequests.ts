@@ -27,7 +27,7 @@ async function moveSecretsOut(ctx: CollectionsContext, requests: RequestItem[]):
   const variables = env?.environment.variables ?? {};
   const stored = new Map<string, string>();
   for (const [name, def] of Object.entries(variables)) {
-    const value = def.secret && env ? await ctx.secrets.get(env.environment.name, name) : undefined;
+    const value = def.secret && env ? await ctx.secretsFor(env.ref).get(env.environment.name, name) : undefined;
     if (value !== undefined) {
       stored.set(name, value);
     }
@@ -56,7 +56,7 @@ export async function storeSecrets(ctx: CollectionsContext, env: { ref: FileRef;
   if (env) {
     for (const s of secrets) {
       if (s.value !== undefined) {
-        await ctx.secrets.set(env.environment.name, s.name, s.value);
+        await ctx.secretsFor(env.ref).set(env.environment.name, s.name, s.value);
       }
     }
     await ctx.environments().update(env.ref, (e) => {

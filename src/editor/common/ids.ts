@@ -10,6 +10,8 @@ export enum CommandId {
   ShowLogs = 'trtcExplorer.showLogs',
   OpenSettings = 'trtcExplorer.openSettings',
   CopyRequestId = 'trtcExplorer.result.copyRequestId',
+  TrustEndpoint = 'trtcExplorer.endpoints.trust',
+  ManageEndpoints = 'trtcExplorer.endpoints.manage',
 }
 
 /** Commands of the API view (`trtcExplorer.api.*`). */
@@ -149,6 +151,8 @@ export const enum GlobalStateKey {
   LastSdkAppId = 'trtcExplorer.tools.lastSdkAppId',
   /** The user hid the API view's hint to add credentials. */
   HintDismissed = 'trtcExplorer.hintDismissed',
+  /** The endpoints besides Tencent's the user trusted on this machine. */
+  TrustedEndpoints = 'trtcExplorer.trustedEndpoints',
 }
 
 /** Keys of what the extension keeps per workspace (see `state.ts`). */

@@ -13,6 +13,8 @@ export interface GlobalStateShape {
   [GlobalStateKey.LastSdkAppId]: string;
   /** True once the user hid the API view's hint to add credentials. */
   [GlobalStateKey.HintDismissed]: boolean;
+  /** Origins besides Tencent's the user trusted, after a confirmation naming each. */
+  [GlobalStateKey.TrustedEndpoints]: string[];
 }
 
 /** What each workspace-state key holds. */

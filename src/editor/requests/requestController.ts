@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findAction } from '../../core/catalog/catalog';
 import { CancelledError, ExplorerError, formatBytes } from '../../core/errors';
 import { parseAnswerJson, stringifyJson } from '../../core/json';
+import { UntrustedEndpointError } from '../../core/http/endpointPolicy';
 import { HttpClient } from '../../core/http/httpClient';
 import type { CallSource, FinishedCall } from '../../core/requests/callEvents';
 import { CallExecutor, defaultRetries, sandboxCall, type CallOptions } from '../../core/requests/callExecutor';
@@ -10,7 +11,7 @@ import { describeOutcome, resultDocumentText } from '../../core/requests/describ
 import { describeSkew, skewSentence, type OutcomeLanguage } from '../../core/requests/skew';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import { isChineseUi, readConfig } from '../common/config';
-import { editorEndpointPolicy } from '../common/endpointTrust';
+import type { EndpointTrust } from '../common/endpointTrust';
 import { SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
 import type { ResultDocuments } from '../common/resultDocuments';
@@ -70,6 +71,8 @@ export interface ControllerDeps {
   version: string;
   /** The session: its region and the settings complete every call. */
   session: ExplorerSession;
+  /** Which endpoints calls may be signed for and sent to. */
+  trust: EndpointTrust;
   actions: ControllerActions;
 }
 
@@ -127,7 +130,7 @@ export class RequestController implements vscode.Disposable {
     if (!this.executor) {
       const config = readConfig();
       this.http = new HttpClient({ ...(config.proxy ? { proxy: config.proxy } : {}) });
-      this.executor = new CallExecutor({ http: this.http, policy: editorEndpointPolicy(), requestClient: `TRTC-API-Explorer/${this.deps.version}` });
+      this.executor = new CallExecutor({ http: this.http, policy: this.deps.trust.policy, requestClient: `TRTC-API-Explorer/${this.deps.version}` });
     }
     return this.executor;
   }
@@ -268,7 +271,10 @@ export class RequestController implements vscode.Disposable {
     } catch (e) {
       const error = e instanceof ExplorerError ? e : new Error(String(e));
       const cancelled = e instanceof ExplorerError && e.kind === 'cancelled';
-      if (!cancelled && !form?.visible()) {
+      if (e instanceof UntrustedEndpointError) {
+        // Even while the form is visible: the way forward is a decision only the user can make.
+        void this.deps.trust.offerTrust(isChineseUi() ? e.zh : e.message, [e.origin]);
+      } else if (!cancelled && !form?.visible()) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', spec.action, error.message), vscode.l10n.t('Show Logs')).then((c) => c && this.deps.log.show());
       }
       return { spec: fullSpec, summary: { outcome: cancelled ? 'cancelled' : 'failed', message: error.message, sandbox: false } };

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EndpointTrust } from '../common/endpointTrust';
 import type { Log } from '../common/log';
 import type { ResultDocuments } from '../common/resultDocuments';
 import type { GlobalState } from '../common/state';
@@ -18,6 +19,7 @@ export interface RequestsDeps {
   results: ResultDocuments;
   globalState: GlobalState;
   version: string;
+  trust: EndpointTrust;
   /** What the controller and the forms offer besides calls, implemented by other features. */
   actions: ControllerActions & PanelActions;
 }
@@ -33,7 +35,7 @@ export interface RequestsFeature extends vscode.Disposable {
 /** Builds the requests feature; the HTTP client is created on the first real call. */
 export function createRequestsFeature(deps: RequestsDeps): RequestsFeature {
   const clock = new ClockSkew();
-  const controller = new RequestController({ credentials: deps.credentials, results: deps.results, clock, log: deps.log, version: deps.version, session: deps.session, actions: deps.actions });
+  const controller = new RequestController({ credentials: deps.credentials, results: deps.results, clock, log: deps.log, version: deps.version, session: deps.session, trust: deps.trust, actions: deps.actions });
   const memory = new ParamMemory(deps.globalState);
   const panels = new RequestPanels({ extensionUri: deps.extensionUri, log: deps.log, credentials: deps.credentials, session: deps.session, controller, memory, actions: deps.actions });
   return {

@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { completeSpec } from '../../core/requests/completeSpec';
 import type { Log } from '../common/log';
-import { editorEndpointPolicy } from '../common/endpointTrust';
+import type { EndpointPolicy } from '../../core/http/endpointPolicy';
 import { credentialsOf, type CredentialStore } from '../credentials/credentialStore';
 import type { ExplorerSession } from '../credentials/session';
 import type { ResultDocuments } from '../common/resultDocuments';
@@ -23,6 +23,8 @@ export interface SignatureCommandServices extends DebuggerServices {
   results: ResultDocuments;
   /** The `X-TC-RequestClient` value of this build. */
   requestClient: string;
+  /** Which endpoints may be signed for and exported. */
+  policy: EndpointPolicy;
   prompts: () => ToolPrompts;
 }
 
@@ -49,7 +51,7 @@ export class SignatureCommands implements vscode.Disposable {
   constructor(private readonly s: SignatureCommandServices) {}
 
   private deps(): SigningDeps {
-    return { credentials: this.s.credentials, requestClient: this.s.requestClient, defaults: (profile) => this.s.session.specDefaults(profile) };
+    return { credentials: this.s.credentials, requestClient: this.s.requestClient, policy: this.s.policy, defaults: (profile) => this.s.session.specDefaults(profile) };
   }
 
   private async context(raw: unknown, what: string): Promise<SigningContext> {
@@ -166,11 +168,11 @@ export class SignatureCommands implements vscode.Disposable {
         throw new InputError(vscode.l10n.t('A curl command carries a signature, which needs a profile\'s keys. Add a profile, or export an SDK snippet, which signs when it runs.'));
       }
       const timestamp = Math.floor(Date.now() / 1000);
-      const prepared = prepareCall(spec, { credentials: credentialsOf(profile), timestamp, policy: editorEndpointPolicy(), requestClient: this.s.requestClient });
+      const prepared = prepareCall(spec, { credentials: credentialsOf(profile), timestamp, policy: this.s.policy, requestClient: this.s.requestClient });
       expiresAt = (timestamp + 300) * 1000;
-      exported = exportCode('curl', { spec, target: { ...target, origin: prepared.endpoint.origin, host: prepared.endpoint.host }, policy: editorEndpointPolicy(), signed: prepared.signed, expiresAt, sessionToken: !!profile.token });
+      exported = exportCode('curl', { spec, target: { ...target, origin: prepared.endpoint.origin, host: prepared.endpoint.host }, policy: this.s.policy, signed: prepared.signed, expiresAt, sessionToken: !!profile.token });
     } else {
-      exported = exportCode(picked.info.id, { spec, target, policy: editorEndpointPolicy(), sessionToken: !!profile?.token });
+      exported = exportCode(picked.info.id, { spec, target, policy: this.s.policy, sessionToken: !!profile?.token });
     }
     const document = await vscode.workspace.openTextDocument({ language: exported.languageId, content: exported.text });
     await vscode.window.showTextDocument(document, { preview: false });

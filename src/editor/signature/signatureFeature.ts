@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EndpointPolicy } from '../../core/http/endpointPolicy';
 import type { CommandHandler } from '../common/commands';
 import { SignatureCommandId } from '../common/ids';
 import type { Log } from '../common/log';
@@ -17,6 +18,8 @@ export interface SignatureDeps {
   session: ExplorerSession;
   results: ResultDocuments;
   version: string;
+  /** Which endpoints may be signed for and exported. */
+  policy: EndpointPolicy;
   /** Read at every question, so tests can swap the prompts after activation. */
   prompts: () => ToolPrompts;
 }
@@ -34,7 +37,7 @@ export interface SignatureFeature extends vscode.Disposable {
 /** Builds the signature tools. */
 export function createSignatureFeature(deps: SignatureDeps): SignatureFeature {
   const panelServices = { extensionUri: deps.extensionUri, log: deps.log, credentials: deps.credentials, results: deps.results };
-  const commands = new SignatureCommands({ ...panelServices, session: deps.session, requestClient: `TRTC-API-Explorer/${deps.version}`, prompts: deps.prompts });
+  const commands = new SignatureCommands({ ...panelServices, session: deps.session, requestClient: `TRTC-API-Explorer/${deps.version}`, policy: deps.policy, prompts: deps.prompts });
   return {
     commands,
     debugger: () => DebuggerPanel.get(),

@@ -7,7 +7,7 @@ import type { Credentials, SignatureTrace, SignedRequest } from '../../core/sign
 import { resolveEndpoint } from '../../core/http/endpoints';
 import type { ResolvedTarget } from '../../core/codegen';
 import { SANDBOX_PROFILE } from '../common/ids';
-import { editorEndpointPolicy } from '../common/endpointTrust';
+import type { EndpointPolicy } from '../../core/http/endpointPolicy';
 import { credentialsOf, type CredentialStore, type Profile } from '../credentials/credentialStore';
 
 /**
@@ -65,6 +65,8 @@ export interface SigningDeps {
   credentials: CredentialStore;
   /** The `X-TC-RequestClient` value the controller sends, so rebuilt headers equal the sent ones. */
   requestClient: string;
+  /** Which endpoints may be signed for. */
+  policy: EndpointPolicy;
   /** What completes a spec the caller left open (endpoint, region, methods), for the profile that signs. */
   defaults: (profile: Profile | undefined) => SpecDefaults;
   now?: () => number;
@@ -121,7 +123,7 @@ export async function signingContext(deps: SigningDeps, args: CallArgs): Promise
     const rebuilt = prepareCall(spec, {
       credentials,
       timestamp: trace.timestamp,
-      policy: editorEndpointPolicy(),
+      policy: deps.policy,
       ...(trace.method !== 'TC3-HMAC-SHA256' ? { nonce: trace.nonce } : {}),
       requestClient: deps.requestClient,
     });
@@ -139,7 +141,7 @@ export async function signingContext(deps: SigningDeps, args: CallArgs): Promise
   const prepared = prepareCall(spec, {
     credentials: profile ? credentialsOf(profile) : EXAMPLE_CREDENTIALS,
     timestamp: Math.floor(now() / 1000),
-    policy: editorEndpointPolicy(),
+    policy: deps.policy,
     requestClient: deps.requestClient,
   });
   return { spec, prepared, origin: 'fresh', ...(profile ? { profile } : {}), example: !profile };
