@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { parseCurl } from './parseCurl';
 import { finishRequest, pasteWarning, splitUrl, type RequestParts } from './requestParts';
-import type { PastedHeader, PastedRequest } from './types';
+import type { ParseOptions, PastedHeader, PastedRequest } from './types';
 
 const REQUEST_LINE = /^([A-Za-z]+)[ \t]+(\S+)(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
@@ -14,11 +14,13 @@ const SENSITIVE_LINE = /(authorization|token|secret|signature|usersig|key)/i;
  * Recovers the request a user's code sent from what they pasted: a curl command, a raw HTTP request
  * (request line, headers, blank line, body; CRLF or LF), headers and a body without a request line,
  * a legacy GET URL, or a legacy form body. The body is kept byte for byte, a final line break
- * included; anything that makes the exact bytes doubtful is reported in `warnings`.
+ * included; anything that makes the exact bytes doubtful is reported in `warnings` (and a final line
+ * break that may come from copying in `uncertainTail`). `options.variable` gives the values of
+ * shell variables a curl command refers to.
  *
  * @throws InputError naming the line or option that cannot be read.
  */
-export function parsePastedRequest(text: string): PastedRequest {
+export function parsePastedRequest(text: string, options: ParseOptions = {}): PastedRequest {
   if (typeof text !== 'string' || text.trim() === '') {
     throw new InputError('Nothing was pasted. Paste the request your code sent: a curl command, a raw HTTP request, or its headers and body.');
   }
@@ -31,7 +33,7 @@ export function parsePastedRequest(text: string): PastedRequest {
   const firstLine = rest.split(/\r?\n/, 1)[0];
 
   if (/^curl(\.exe)?\s/i.test(rest)) {
-    return finishRequest(parseCurl(rest));
+    return finishRequest(parseCurl(rest, options));
   }
   if (REQUEST_LINE.test(firstLine) && !HEADER_LINE.test(firstLine)) {
     return finishRequest(parseHttp(rest, true, lineOffset));

@@ -222,10 +222,10 @@ describe('formatDiagnosis', () => {
   });
 
   test('a body hashed without its trailing line break is named, and the paste note says so', () => {
-    const d = diagnoseSignature(parsePastedRequest(mistakenTc3({ sentBody: '{"a":1}\n', signedBody: '{"a":1}' })), { secretKey: SECRET_KEY, now: TIMESTAMP });
+    const d = diagnoseSignature(parsePastedRequest(mistakenTc3({ sentBody: '{"a":1}\n', signedBody: '{"a":1}', contentLength: true })), { secretKey: SECRET_KEY, now: TIMESTAMP });
     const text = formatDiagnosis(d);
     assert.match(text, /without its final line break/);
-    assert.match(text, /Notes on the paste\n {2}- The body ends with a line break/);
+    assert.match(text, /Notes on the paste\n {2}- The body ends with a line break, and Content-Length counts it/);
   });
 
   test('in Chinese', () => {

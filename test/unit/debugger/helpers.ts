@@ -86,6 +86,8 @@ export interface Tc3Mistake {
   signedValues?: Record<string, string>;
   /** Rewrites the finished Authorization header. */
   authorization?: (auth: string) => string;
+  /** Sends a Content-Length header counting the body sent, which settles whether a final line break was sent. */
+  contentLength?: boolean;
 }
 
 /** Builds a TC3 request whose signing went wrong exactly as described, as a raw HTTP paste. */
@@ -130,6 +132,9 @@ export function mistakenTc3(m: Tc3Mistake = {}): string {
   }
   headers.push(['X-TC-Action', action], ['X-TC-Version', '2019-07-22'], ['X-TC-Timestamp', sentTimestamp], ['X-TC-Region', 'ap-guangzhou']);
   headers.push(...(m.extraHeaders ?? []));
+  if (m.contentLength) {
+    headers.push(['Content-Length', String(Buffer.byteLength(method === 'GET' ? '' : sentBody))]);
+  }
   headers.push(['Authorization', auth]);
   return rawHttp(method, '/', headers, method === 'GET' ? '' : sentBody);
 }
