@@ -32,7 +32,7 @@ export function parsePastedRequest(text: string, options: ParseOptions = {}): Pa
   const rest = text.slice(start).replace(/^[ \t\uFEFF]+/, '');
   const firstLine = rest.split(/\r?\n/, 1)[0];
 
-  if (/^curl(\.exe)?\s/i.test(rest)) {
+  if (looksLikeShell(rest)) {
     return finishRequest(parseCurl(rest, options));
   }
   if (REQUEST_LINE.test(firstLine) && !HEADER_LINE.test(firstLine)) {
@@ -55,6 +55,28 @@ export function parsePastedRequest(text: string, options: ParseOptions = {}): Pa
   throw new InputError(
     `Line ${lineOffset + 1} is neither a curl command, an HTTP request line (such as "POST / HTTP/1.1"), a header ("Name: value") nor a URL: ${preview(firstLine)}`,
   );
+}
+
+/**
+ * A curl command, possibly after comment lines (the explorer's own export starts with some) and
+ * variable assignments (`TOKEN=…` or `export TOKEN=…`) that the command then uses.
+ */
+function looksLikeShell(text: string): boolean {
+  const lines = text.split(/\r?\n/);
+  for (const line of lines) {
+    const l = line.trim();
+    if (l === '' || l.startsWith('#')) {
+      continue;
+    }
+    if (/^curl(\.exe)?(\s|$)/i.test(l)) {
+      return true;
+    }
+    if (!/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(l)) {
+      return false;
+    }
+    return /(^|\n)\s*curl(\.exe)?\s/i.test(text);
+  }
+  return false;
 }
 
 function countLines(text: string): number {

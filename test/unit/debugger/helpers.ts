@@ -88,6 +88,12 @@ export interface Tc3Mistake {
   authorization?: (auth: string) => string;
   /** Sends a Content-Length header counting the body sent, which settles whether a final line break was sent. */
   contentLength?: boolean;
+  /** The query string sent (GET), without "?". */
+  sentQuery?: string;
+  /** The canonical query string signed; defaults to the one sent. */
+  signedQuery?: string;
+  /** The canonical URI signed; defaults to "/". */
+  signedUri?: string;
 }
 
 /** Builds a TC3 request whose signing went wrong exactly as described, as a raw HTTP paste. */
@@ -113,8 +119,8 @@ export function mistakenTc3(m: Tc3Mistake = {}): string {
   const block = m.block ?? canonicalHeaders(line.split(';').map((n) => [n, values[n.toLowerCase()] ?? ''] as const)).canonicalHeaders;
   const request = canonicalRequest({
     httpMethod: method,
-    canonicalUri: '/',
-    canonicalQueryString: '',
+    canonicalUri: m.signedUri ?? '/',
+    canonicalQueryString: m.signedQuery ?? m.sentQuery ?? '',
     canonicalHeaders: block,
     signedHeaders: line,
     hashedPayload: sha256Hex(m.signedBody ?? sentBody),
@@ -136,7 +142,7 @@ export function mistakenTc3(m: Tc3Mistake = {}): string {
     headers.push(['Content-Length', String(Buffer.byteLength(method === 'GET' ? '' : sentBody))]);
   }
   headers.push(['Authorization', auth]);
-  return rawHttp(method, '/', headers, method === 'GET' ? '' : sentBody);
+  return rawHttp(method, m.sentQuery ? '/?' + m.sentQuery : '/', headers, method === 'GET' ? '' : sentBody);
 }
 
 /** The common parameters of a legacy request, plus the action's own, unsorted. */
