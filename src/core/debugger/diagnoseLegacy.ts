@@ -143,7 +143,8 @@ export function diagnoseLegacy(req: PastedRequest, input: DiagnoseInput, ctx: Di
   const expected = verifying ?? expectations[0];
   const signatureMatches = verifying !== undefined && !sig.doubleEncoded;
   if (sig.doubleEncoded) {
-    findings.add(CAUSES.legacySignatureDoubleEncoded(verifying !== undefined), 'fact');
+    // With the right bytes, decoding once more is what reproduces the signature sent.
+    findings.add(CAUSES.legacySignatureDoubleEncoded(verifying !== undefined), verifying ? 'reproduced' : 'fact');
   }
   if (spaced && verifying) {
     if (verifying.space) {

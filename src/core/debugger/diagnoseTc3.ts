@@ -248,15 +248,13 @@ export function diagnoseTc3(req: PastedRequest, input: DiagnoseInput, ctx: Diagn
 
   if (sig.form !== undefined) {
     const required: LocalizedText = { en: 'It must be the HMAC-SHA256 digest as 64 lower-case hexadecimal digits.', zh: '它必须是 HMAC-SHA256 摘要的 64 位小写十六进制。' };
+    const rightBytes = sig.hex === expected.signature;
     findings.add(
-      sig.hex === expected.signature
-        ? CAUSES.signatureEncoding(
-            sig.form.en + ', and its bytes are the correct signature',
-            sig.form.zh + '，其字节本身是正确的签名',
-            required,
-          )
+      rightBytes
+        ? CAUSES.signatureEncoding(sig.form.en + ', and its bytes are the correct signature', sig.form.zh + '，其字节本身是正确的签名', required)
         : CAUSES.signatureEncoding(sig.form.en, sig.form.zh, required),
-      'fact',
+      // Base64 of the right bytes is reproduced exactly by writing the digest in that form.
+      rightBytes && !/^[0-9a-fA-F]{64}$/.test(auth.signature ?? '') ? 'reproduced' : 'fact',
     );
   }
 

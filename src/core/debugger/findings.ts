@@ -57,7 +57,9 @@ export class Findings {
   resolve(explained: boolean, reproduced: boolean): Cause[] {
     const causes = this.items.map((i) => {
       const c = withConfidence(reproduced && i.kind === 'visible' ? reproducedNote(i.cause) : i.cause, confidenceOf(i.kind, explained));
-      return i.kind === 'reproduced' ? { ...c, reproduced: true } : c;
+      // A value the request shows that was signed as it is (a wrong date, another service) is
+      // part of the computation that reproduced the signature, as much as a mistake searched for.
+      return i.kind === 'reproduced' || (reproduced && i.kind === 'visible') ? { ...c, reproduced: true } : c;
     });
     // The mistakes that reproduced the signature come first, then plain facts, then guesses.
     return causes
