@@ -1,3 +1,4 @@
+import { getCatalog } from '../catalog/catalog';
 import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../json';
 import type { EndpointChoice } from '../requests/types';
 import { LANGUAGES, SIGNED_HEADERS_MODES, type HttpMethod, type Language, type SignedHeadersMode, type SignMethod } from '../signing/types';
@@ -219,7 +220,9 @@ export function interpretHttpRequest(
     }
   }
 
-  const action = headers.get('x-tc-action') ?? common.get('Action');
+  const written = headers.get('x-tc-action') ?? common.get('Action');
+  // A canonical header holds the action in lower case; the catalog knows how it is really written.
+  const action = written !== undefined && !ACTION_PATTERN.test(written) ? (getCatalog().actions.find((a) => a.name.toLowerCase() === written.toLowerCase())?.name ?? written) : written;
   if (!action) {
     return skip('no X-TC-Action header or Action parameter, so it is not a Tencent Cloud API 3.0 call');
   }

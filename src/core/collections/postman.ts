@@ -15,6 +15,8 @@ import {
 } from './collectionFormat';
 import type { Environment, VariableDefinition } from './environmentFormat';
 import { interpretHttpRequest, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
+import { untrustedEndpointWarning } from './importSummary';
+import { applySigningScripts, describeScript, readSigningScript, type SigningScript } from './postmanScript';
 import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
 import { findVariableReferences } from './variables';
 
@@ -276,6 +278,36 @@ export interface PostmanImportResult {
   warnings: string[];
   /** Sensitive values now behind secret variables, for the caller to put in secret storage. */
   secrets: ExtractedSecret[];
+  /**
+   * Custom endpoints of imported requests that are not Tencent Cloud hosts. They are kept, but an
+   * import trusts nothing: they are not used until the user trusts them.
+   */
+  untrustedEndpoints: string[];
+}
+
+/** The pre-request scripts of one level of a Postman collection, read, with what the summary says about them. */
+function readScripts(events: JsonValue | undefined, where: string, result: PostmanImportResult): SigningScript[] {
+  const scripts: SigningScript[] = [];
+  for (const e of Array.isArray(events) ? events : []) {
+    const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
+    const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
+    const listen = isJsonObject(e) ? str(e.listen) ?? '' : '';
+    if (text.trim() === '' || text.includes(SCRIPT_MARKER)) {
+      continue;
+    }
+    if (listen !== 'prerequest') {
+      result.warnings.push(`${where} ${listen} script was not imported (scripts are never run)`);
+      continue;
+    }
+    const script = readSigningScript(text);
+    const described = describeScript(script, where);
+    result.warnings.push(...described.warnings);
+    result.dropped.push(...described.dropped);
+    if (script.signsTc3) {
+      scripts.push(script);
+    }
+  }
+  return scripts;
 }
 
 function str(value: JsonValue | undefined): string | undefined {
@@ -389,6 +421,7 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
     dropped: [],
     warnings: [],
     secrets: [],
+    untrustedEndpoints: [],
   };
   const description = postmanDescription(json.info.description);
   if (description) {
@@ -397,13 +430,7 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
   if (isJsonObject(json.auth)) {
     result.dropped.push(`collection auth settings (${str(json.auth.type) ?? 'unknown type'})`);
   }
-  for (const e of Array.isArray(json.event) ? json.event : []) {
-    const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
-    const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
-    if (text.trim() !== '' && !text.includes(SCRIPT_MARKER)) {
-      result.warnings.push(`the collection's ${isJsonObject(e) ? str(e.listen) ?? '' : ''} script was not imported (scripts are never run)`);
-    }
-  }
+  const collectionScripts = readScripts(json.event, "the collection's", result);
 
   const typedVariables = new Set<string>();
   const hostVariables = new Set<string>();
@@ -413,8 +440,9 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
     (v): v is JsonObject => isJsonObject(v) && typeof v.key === 'string' && v.disabled !== true,
   );
   const naming: SecretNaming = { taken: new Set(postmanVariables.map((v) => v.key as string)), byValue: new Map() };
+  const variableValues = new Map(postmanVariables.map((v) => [v.key as string, variableText(v.value ?? '')]));
 
-  const walk = (list: JsonValue[], path: string[], into: CollectionItem[]): void => {
+  const walk = (list: JsonValue[], path: string[], into: CollectionItem[], inherited: SigningScript[]): void => {
     for (const entry of list) {
       if (!isJsonObject(entry)) {
         continue;
@@ -429,7 +457,8 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
         if (isJsonObject(entry.auth)) {
           result.dropped.push(`auth settings of folder "${folder.name}"`);
         }
-        walk(entry.item, [...path, folder.name], folder.items);
+        const folderScripts = readScripts(entry.event, `folder "${[...path, folder.name].join(' / ')}"'s`, result);
+        walk(entry.item, [...path, folder.name], folder.items, [...inherited, ...folderScripts]);
         into.push(folder);
         continue;
       }
@@ -442,11 +471,7 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
       if (isJsonObject(req.auth) && req.auth.type !== 'noauth') {
         result.dropped.push(`auth settings of "${label}"`);
       }
-      for (const e of Array.isArray(entry.event) ? entry.event : []) {
-        if (isJsonObject(e) && isJsonObject(e.script)) {
-          result.warnings.push(`${label}: its ${str(e.listen) ?? ''} script was not imported (scripts are never run)`);
-        }
-      }
+      const ownScripts = readScripts(entry.event, `"${label}"'s`, result);
       const rawUrl = mapDynamicNames(postmanUrl(req.url), DYNAMIC_FROM_POSTMAN);
       const body = postmanBody(req.body, result.warnings, label);
       const input: HttpRequestInput = {
@@ -459,7 +484,8 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
       if (typeof entry.id === 'string') {
         input.id = entry.id;
       }
-      const interpreted = interpretHttpRequest(input, { coerce: options.coerce, takenIds, naming });
+      const applied = applySigningScripts(input, [...inherited, ...ownScripts], variableValues);
+      const interpreted = interpretHttpRequest(applied.input, { coerce: options.coerce, takenIds, naming });
       result.dropped.push(...interpreted.dropped.map((d) => `${d} of "${label}"`));
       result.warnings.push(...interpreted.warnings.map((w) => `${label}: ${w}`));
       if (!interpreted.request) {
@@ -467,6 +493,17 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
         continue;
       }
       result.secrets.push(...interpreted.secrets);
+      if (applied.signed) {
+        interpreted.request.signMethod = 'TC3-HMAC-SHA256';
+        if (applied.signedHeaders === 'content-type;host;x-tc-action') {
+          interpreted.request.signedHeaders = applied.signedHeaders;
+        }
+      }
+      const untrusted = untrustedEndpointWarning(interpreted.request);
+      if (untrusted) {
+        result.untrustedEndpoints.push(untrusted.url);
+        result.warnings.push(`${label}: ${untrusted.warning}`);
+      }
       for (const v of interpreted.typedVariables) {
         typedVariables.add(v);
       }
@@ -483,16 +520,37 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
       into.push(description ? { ...interpreted.request, description } : interpreted.request);
     }
   };
-  walk(json.item, [], result.collection.items);
+  walk(json.item, [], result.collection.items, collectionScripts);
   for (const name of usedDynamics) {
     result.warnings.push(`Postman's {{${name}}} has no equivalent here; requests that use it cannot run until it is replaced`);
   }
 
+  // Variables the signing scripts read the keys from are credentials too, whatever their names.
+  const credentialVariables = new Set<string>();
+  const collectCredentialVariables = (list: JsonValue[] | undefined, events: JsonValue | undefined): void => {
+    for (const e of Array.isArray(events) ? events : []) {
+      const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
+      const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
+      for (const name of readSigningScript(text).credentialVariables) {
+        credentialVariables.add(name);
+      }
+    }
+    for (const entry of list ?? []) {
+      if (isJsonObject(entry)) {
+        collectCredentialVariables(Array.isArray(entry.item) ? entry.item : undefined, entry.event);
+      }
+    }
+  };
+  collectCredentialVariables(json.item, json.event);
   const variables: Record<string, VariableDefinition> = {};
   for (const v of postmanVariables) {
     const key = v.key as string;
     const value = variableText(v.value ?? '');
-    if ((POSTMAN_CREDENTIAL_VARIABLES as readonly string[]).includes(key) || /^(secret_?id|secret_?key|token|session_?token)$/i.test(key)) {
+    if (
+      (POSTMAN_CREDENTIAL_VARIABLES as readonly string[]).includes(key) ||
+      /^(secret_?id|secret_?key|token|session_?token)$/i.test(key) ||
+      credentialVariables.has(key)
+    ) {
       if (value !== '') {
         result.dropped.push(`collection variable ${key}`);
       }
