@@ -17,7 +17,7 @@ import type { Environment, VariableDefinition } from './environmentFormat';
 import { interpretHttpRequest, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
 import { untrustedEndpointWarning } from './importSummary';
 import { applySigningScripts, describeScript, readSigningScript, type SigningScript } from './postmanScript';
-import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
+import { classifyHost, endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
 import { findVariableReferences } from './variables';
 
 /** The `info.schema` of a Postman Collection v2.1 file. */
@@ -142,6 +142,31 @@ function exportBody(params: JsonObject, typed: Set<string>): string {
   return text.replace(new RegExp(`"${marker}(\\d+)"`, 'g'), (_m, i: string) => `{{${DYNAMIC_TO_POSTMAN[placeholders[Number(i)]] ?? placeholders[Number(i)]}}}`);
 }
 
+/** Options of {@link toPostman}. */
+export interface PostmanExportOptions {
+  /** True when the user trusts this origin (`https://host[:port]`); without it only Tencent hosts export. */
+  isTrusted?: (origin: string) => boolean;
+}
+
+/** Refuses a custom endpoint that is neither a Tencent Cloud host nor trusted by the user. */
+function checkTrusted(request: RequestItem, isTrusted: ((origin: string) => boolean) | undefined): void {
+  if (request.endpoint?.kind !== 'custom') {
+    return;
+  }
+  const url = request.endpoint.url;
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+  const kind = m ? classifyHost(m[2]).kind : 'other';
+  if (kind !== 'other' && kind !== 'variable') {
+    return;
+  }
+  const origin = m ? `${m[1].toLowerCase()}://${m[2].toLowerCase()}` : url;
+  if (!isTrusted?.(origin)) {
+    throw new InputError(
+      `The request "${request.name}" is sent to ${url}, which is not a Tencent Cloud host and is not trusted: it is not exported, so that a collection cannot be turned into one that signs requests for a foreign host. Trust that endpoint first.`,
+    );
+  }
+}
+
 function exportRequest(request: RequestItem, typed: Set<string>): JsonObject {
   const origin = endpointOrigin(request.endpoint, request.region);
   const base = origin ? mapDynamicNames(origin, DYNAMIC_TO_POSTMAN) : `{{${POSTMAN_ENDPOINT_VARIABLE}}}`;
@@ -209,11 +234,20 @@ function collectRequests(items: CollectionItem[], out: RequestItem[] = []): Requ
  * run time with the collection variables secretId and secretKey, which are exported empty. `{{X}}`
  * references become Postman variables of the same name, with the environment's values (secret ones
  * empty). Assertions, and the legacy sign methods, have no equivalent and are not exported.
+ *
+ * A request whose custom endpoint is not a Tencent Cloud host is exported only when
+ * `options.isTrusted(origin)` says the user trusts that origin: otherwise a repository's collection
+ * could be turned into a Postman collection that signs requests for a foreign host.
+ *
+ * @throws InputError naming the first untrusted endpoint.
  */
-export function toPostman(source: Collection | RequestItem, environment?: Environment): JsonObject {
+export function toPostman(source: Collection | RequestItem, environment?: Environment, options: PostmanExportOptions = {}): JsonObject {
   const isRequest = 'type' in source && source.type === 'request';
   const name = source.name;
   const items: CollectionItem[] = isRequest ? [source as RequestItem] : (source as Collection).items;
+  for (const request of collectRequests(items)) {
+    checkTrusted(request, options.isTrusted);
+  }
   const description = source.description;
 
   const typed = new Set<string>(['$timestamp', '$randomInt']);
