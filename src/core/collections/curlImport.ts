@@ -4,8 +4,7 @@ import { shellCommands, type ShellCommand } from '../debugger/shellWords';
 import { InputError } from '../errors';
 import { sha256Hex } from '../signing/tc3';
 import type { ExtractedSecret, RequestItem, SecretNaming } from './collectionFormat';
-import { interpretHttpRequest, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
-import { untrustedEndpointWarning } from './importSummary';
+import { interpretHttpRequest, untrustedEndpointWarning, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
 
 /** What one curl command (or signature text) in the text turned into. */
 export interface CurlCommandResult {

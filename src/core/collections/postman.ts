@@ -12,8 +12,7 @@ import {
   type SecretNaming,
 } from './collectionFormat';
 import type { Environment, VariableDefinition } from './environmentFormat';
-import { interpretHttpRequest, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
-import { untrustedEndpointWarning } from './importSummary';
+import { interpretHttpRequest, untrustedEndpointWarning, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
 import { DYNAMIC_FROM_POSTMAN, mapDynamicNames, POSTMAN_CREDENTIAL_VARIABLES, POSTMAN_ENDPOINT_VARIABLE, SCRIPT_MARKER, variableText } from './postmanFormat';
 import { applySigningScripts, describeScript, readSigningScript, type SigningScript } from './postmanScript';
 import { findVariableReferences } from './variables';
