@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toCurl } from '../../core/codegen/toCurl';
+import { catalogCoercion } from '../../core/collections/catalogCoercion';
 import {
-  classifyHost,
   curlImportSummary,
   EnvironmentStore,
   fileNameFor,
@@ -25,6 +25,7 @@ import {
 } from '../../core/collections';
 import { resolveCliCredentials } from '../../core/credentials/credentialSources';
 import { InputError } from '../../core/errors';
+import { assertTrustedEndpoint, trustableOrigin, trustOrigins, type EndpointPolicy } from '../../core/http/endpointPolicy';
 import { resolveEndpoint } from '../../core/http/endpoints';
 import { stringifyJson } from '../../core/json';
 import { prepareCall } from '../../core/requests/callExecutor';
@@ -106,13 +107,12 @@ async function exportCollection(file: string, values: Values, io: CliIo): Promis
   const source = path.resolve(io.cwd, file);
   const collection = parseCollection(readFile(source), path.relative(io.cwd, source) || source);
   const environment = await loadEnvironment(values, source, io);
-  const allowed = new Set((values['allow-endpoint'] ?? []).map((u) => originOf(u) ?? u));
-  const isTrusted = (origin: string): boolean => allowed.has(origin);
+  const policy = exportPolicy(values['allow-endpoint']);
   let text: string;
   if (format === 'postman') {
-    text = stringifyJson(toPostman(collection, environment, { isTrusted }), 2) + '\n';
+    text = stringifyJson(toPostman(collection, environment, { isTrusted: (origin) => policy.isTrusted(origin) }), 2) + '\n';
   } else {
-    text = await curlScript(collection, environment, isTrusted, values, io);
+    text = await curlScript(collection, environment, policy, values, io);
   }
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);
@@ -133,7 +133,7 @@ async function exportCollection(file: string, values: Values, io: CliIo): Promis
  * one block per request, a request that cannot be signed named with the reason. A request for an
  * untrusted host refuses the whole export before anything is signed.
  */
-async function curlScript(collection: Collection, environment: Environment | undefined, isTrusted: (origin: string) => boolean, values: Values, io: CliIo): Promise<string> {
+async function curlScript(collection: Collection, environment: Environment | undefined, policy: EndpointPolicy, values: Values, io: CliIo): Promise<string> {
   const secrets = processEnvSecretResolver(io.env);
   const entries = listRequests(collection.items);
   const resolved = [];
@@ -141,20 +141,15 @@ async function curlScript(collection: Collection, environment: Environment | und
     const title = [...folders, request.name].join(' / ');
     try {
       const spec = await resolveRequest(request, { ...(environment ? { environment } : {}), secrets });
-      const endpoint = resolveEndpoint(spec.endpoint ?? { kind: 'nearest' }, spec.region);
-      const host = /^[a-z]+:\/\/([^/]*)/i.exec(endpoint.origin)?.[1] ?? endpoint.origin;
-      const kind = classifyHost(host).kind;
-      if ((kind === 'other' || kind === 'variable') && !isTrusted(originOf(endpoint.origin) ?? endpoint.origin)) {
-        throw new InputError(
-          `The request "${title}" is sent to ${endpoint.origin}, which is not a Tencent Cloud host and is not trusted: nothing was exported. Pass --allow-endpoint ${endpoint.origin} if you trust it.`,
-        );
-      }
       resolved.push({ title, spec });
     } catch (e) {
-      if (e instanceof InputError && /not trusted/.test(e.message)) {
-        throw e;
-      }
       resolved.push({ title, error: (e as Error).message.replace(/\n/g, ' ') });
+      continue;
+    }
+    // Checked for every request before anything is signed, so an untrusted host refuses the whole export.
+    const last = resolved[resolved.length - 1];
+    if ('spec' in last && last.spec) {
+      assertTrustedEndpoint(resolveEndpoint(last.spec.endpoint ?? { kind: 'nearest' }, last.spec.region).origin, policy);
     }
   }
   const sourced = resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
@@ -171,7 +166,7 @@ async function curlScript(collection: Collection, environment: Environment | und
       delete spec.region;
     }
     try {
-      const { endpoint, signed } = prepareCall(spec, { credentials: sourced.credentials, timestamp });
+      const { endpoint, signed } = prepareCall(spec, { credentials: sourced.credentials, timestamp, policy });
       blocks.push('', `# ${r.title}`, toCurl(signed, endpoint.origin).text.trimEnd());
     } catch (e) {
       blocks.push('', `# ${r.title}: not exported: ${(e as Error).message.replace(/\n/g, ' ')}`);
@@ -198,14 +193,14 @@ async function importCollection(file: string, values: Values, io: CliIo): Promis
   let details: string[];
   let skipped: number;
   if (format === 'postman') {
-    const result = fromPostman(text);
+    const result = fromPostman(text, { coerce: catalogCoercion });
     collection = result.collection;
     environment = result.environment;
     secrets = result.secrets;
     details = postmanImportSummary(result);
     skipped = result.skipped.length;
   } else {
-    const result = fromCurl(text);
+    const result = fromCurl(text, { coerce: catalogCoercion });
     details = curlImportSummary(result);
     skipped = result.commands.filter((c) => c.skipReason).length;
     if (result.requests.length === 0) {
@@ -256,9 +251,17 @@ function environmentPath(collectionFile: string, environment: Environment): stri
   return path.basename(dir) === 'collections' ? path.join(dir, '..', 'environments', fileNameFor(environment.name)) : undefined;
 }
 
-function originOf(url: string): string | undefined {
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url.trim());
-  return m ? `${m[1].toLowerCase()}://${m[2].toLowerCase()}` : undefined;
+/** Tencent's TRTC hosts and every --allow-endpoint: what an export may sign for. */
+function exportPolicy(allowed: readonly string[] | undefined): EndpointPolicy {
+  const origins: string[] = [];
+  for (const url of allowed ?? []) {
+    try {
+      origins.push(trustableOrigin(url));
+    } catch (e) {
+      throw new InputError(`--allow-endpoint ${url}: ${(e as Error).message}`);
+    }
+  }
+  return trustOrigins(origins, (origin) => `Pass --allow-endpoint ${origin} if you trust it.`);
 }
 
 function readFile(file: string): string {

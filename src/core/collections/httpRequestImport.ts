@@ -1,4 +1,5 @@
 import { getCatalog } from '../catalog/catalog';
+import { canonicalOrigin, isTencentOrigin } from '../http/endpointPolicy';
 import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../json';
 import type { EndpointChoice } from '../requests/types';
 import { LANGUAGES, SIGNED_HEADERS_MODES, type HttpMethod, type Language, type SignedHeadersMode, type SignMethod } from '../signing/types';
@@ -374,9 +375,7 @@ export function untrustedEndpointWarning(request: RequestItem): { url: string; w
     return undefined;
   }
   const url = request.endpoint.url;
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url;
-  const kind = classifyHost(host).kind;
-  if (kind !== 'other' && kind !== 'variable') {
+  if (isTencentOrigin(canonicalOrigin(url) ?? url)) {
     return undefined;
   }
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InputError } from '../errors';
+import { canonicalOrigin, isTencentOrigin } from '../http/endpointPolicy';
 import { mapJsonStrings, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import { newId, type Collection, type CollectionItem, type RequestItem } from './collectionFormat';
 import type { Environment, VariableDefinition } from './environmentFormat';
@@ -12,7 +13,7 @@ import {
   SCRIPT_MARKER,
   variableText,
 } from './postmanFormat';
-import { classifyHost, endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
+import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
 import { findVariableReferences } from './variables';
 
 /*
@@ -109,19 +110,14 @@ export interface PostmanExportOptions {
   isTrusted?: (origin: string) => boolean;
 }
 
-/** Refuses a custom endpoint that is neither a Tencent Cloud host nor trusted by the user. */
+/** Refuses a custom endpoint that is neither one of Tencent's TRTC origins nor trusted by the user. */
 function checkTrusted(request: RequestItem, isTrusted: ((origin: string) => boolean) | undefined): void {
   if (request.endpoint?.kind !== 'custom') {
     return;
   }
   const url = request.endpoint.url;
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
-  const kind = m ? classifyHost(m[2]).kind : 'other';
-  if (kind !== 'other' && kind !== 'variable') {
-    return;
-  }
-  const origin = m ? `${m[1].toLowerCase()}://${m[2].toLowerCase()}` : url;
-  if (!isTrusted?.(origin)) {
+  const origin = canonicalOrigin(url) ?? url;
+  if (!isTencentOrigin(origin) && !isTrusted?.(origin)) {
     throw new InputError(
       `The request "${request.name}" is sent to ${url}, which is not a Tencent Cloud host and is not trusted: it is not exported, so that a collection cannot be turned into one that signs requests for a foreign host. Trust that endpoint first.`,
     );
