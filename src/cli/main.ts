@@ -2,6 +2,8 @@ import { terminalSafe } from '../core/collections/reporters';
 import { ApiError, ExplorerError } from '../core/errors';
 import { callCommand, CALL_USAGE, describeApiError } from './commands/call';
 import { describeCommand, listCommand, skeletonCommand } from './commands/catalogCommands';
+import { collectionCommand } from './commands/collection';
+import { completionCommand } from './commands/completion';
 import { debugSignatureCommand } from './commands/debugSignature';
 import { runCommand } from './commands/run';
 import { signCommand } from './commands/sign';
@@ -29,11 +31,18 @@ Catalog
 
 Collections
   run <collection.json>    run saved requests and their assertions (CI friendly)
+  collection export <collection.json> --format postman|curl
+                           a Postman collection, or curl commands signed now
+  collection import <file> --out <collection.json>
+                           a collection from Postman or curl text
 
 Debugging
   debug-signature <file|-> find the first step where a failing request's signature goes wrong
   verify-callback          check the Sign header of a TRTC callback
   usersig gen|decode       generate or inspect a UserSig
+
+Shell
+  completion bash|zsh|fish print a completion script (commands, options, actions, profiles)
 
 Credentials come from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY / TENCENTCLOUD_SESSION_TOKEN
 or from tccli's profiles (~/.tccli/<profile>.credential; --profile NAME).
@@ -54,6 +63,8 @@ const COMMANDS: Record<string, Command> = {
   usersig: usersigCommand,
   'verify-callback': verifyCallbackCommand,
   'debug-signature': debugSignatureCommand,
+  collection: collectionCommand,
+  completion: completionCommand,
 };
 
 /** Runs the command line and returns the exit status; never throws. */

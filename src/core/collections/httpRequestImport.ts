@@ -1,3 +1,5 @@
+import { getCatalog } from '../catalog/catalog';
+import { canonicalOrigin, isTencentOrigin } from '../http/endpointPolicy';
 import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../json';
 import type { EndpointChoice } from '../requests/types';
 import { LANGUAGES, SIGNED_HEADERS_MODES, type HttpMethod, type Language, type SignedHeadersMode, type SignMethod } from '../signing/types';
@@ -219,7 +221,9 @@ export function interpretHttpRequest(
     }
   }
 
-  const action = headers.get('x-tc-action') ?? common.get('Action');
+  const written = headers.get('x-tc-action') ?? common.get('Action');
+  // A canonical header holds the action in lower case; the catalog knows how it is really written.
+  const action = written !== undefined && !ACTION_PATTERN.test(written) ? (getCatalog().actions.find((a) => a.name.toLowerCase() === written.toLowerCase())?.name ?? written) : written;
   if (!action) {
     return skip('no X-TC-Action header or Action parameter, so it is not a Tencent Cloud API 3.0 call');
   }
@@ -358,4 +362,24 @@ export function interpretHttpRequest(
   options.takenIds?.add(id);
   result.request = request;
   return result;
+}
+
+/**
+ * The warning an imported request gets when its custom endpoint is not a Tencent Cloud host: the
+ * request is kept with that endpoint, but nothing an import brings in is trusted, so the endpoint is
+ * not used until the user trusts it. A loopback stand-in is as foreign to an import as any other
+ * host, so it is named too; Tencent Cloud hosts are not.
+ */
+export function untrustedEndpointWarning(request: RequestItem): { url: string; warning: string } | undefined {
+  if (request.endpoint?.kind !== 'custom') {
+    return undefined;
+  }
+  const url = request.endpoint.url;
+  if (isTencentOrigin(canonicalOrigin(url) ?? url)) {
+    return undefined;
+  }
+  return {
+    url,
+    warning: `its endpoint ${url} is not a Tencent Cloud host: the request keeps it, but it is NOT trusted and will not be used until you trust it (importing trusts nothing)`,
+  };
 }

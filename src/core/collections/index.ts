@@ -16,5 +16,7 @@ export * from '../http/trtcHosts';
 export * from './httpRequestImport';
 export * from './postman';
 export * from './curlImport';
+export * from './importSummary';
+export { readSigningScript, type SigningScript } from './postmanScript';
 export * from './jsonSchemas';
 export { compileSafePattern, MAX_PATTERN_LENGTH, MAX_MATCH_INPUT_LENGTH } from './safeRegex';

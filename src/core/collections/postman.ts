@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { InputError } from '../errors';
-import { isJsonObject, mapJsonStrings, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../json';
 import { isSensitiveField } from '../sensitive';
 import {
   COLLECTION_FORMAT_VERSION,
@@ -10,252 +9,16 @@ import {
   type CollectionItem,
   type ExtractedSecret,
   type FolderItem,
-  type RequestItem,
   type SecretNaming,
 } from './collectionFormat';
 import type { Environment, VariableDefinition } from './environmentFormat';
-import { interpretHttpRequest, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
-import { endpointOrigin, TRTC_API_VERSION, TRTC_NEAREST_HOST } from '../http/trtcHosts';
+import { interpretHttpRequest, untrustedEndpointWarning, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
+import { DYNAMIC_FROM_POSTMAN, mapDynamicNames, POSTMAN_CREDENTIAL_VARIABLES, POSTMAN_ENDPOINT_VARIABLE, SCRIPT_MARKER, variableText } from './postmanFormat';
+import { applySigningScripts, describeScript, readSigningScript, type SigningScript } from './postmanScript';
 import { findVariableReferences } from './variables';
 
-/** The `info.schema` of a Postman Collection v2.1 file. */
-export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
-
-/** The collection variable every exported request's URL starts with. */
-export const POSTMAN_ENDPOINT_VARIABLE = 'trtc_endpoint';
-
-/** Collection variables for the signing keys: exported empty, filled in by the user inside Postman. */
-export const POSTMAN_CREDENTIAL_VARIABLES = ['secretId', 'secretKey', 'sessionToken'] as const;
-
-/** Our built-in variables and Postman's equivalents. */
-const DYNAMIC_TO_POSTMAN: Record<string, string> = {
-  $timestamp: '$timestamp',
-  $isoDate: '$isoTimestamp',
-  $randomInt: '$randomInt',
-  $uuid: '$guid',
-};
-const DYNAMIC_FROM_POSTMAN: Record<string, string> = {
-  $timestamp: '$timestamp',
-  $isoTimestamp: '$isoDate',
-  $randomInt: '$randomInt',
-  $guid: '$uuid',
-  $randomUUID: '$uuid',
-};
-
-/** Marks the script as ours so an import of our own export does not warn about it. */
-const SCRIPT_MARKER = 'TRTC API Explorer: TC3-HMAC-SHA256 signing';
-
-/*
- * The collection-level pre-request script. It runs in Postman's sandbox before each request: it
- * resolves the URL and body the way Postman will send them, computes the TC3-HMAC-SHA256 signature
- * with CryptoJS (which the sandbox provides) and sets X-TC-Timestamp and Authorization. The body is
- * written back resolved, so that dynamic variables are not drawn a second time after signing.
- */
-const PRE_REQUEST_SCRIPT = `// ${SCRIPT_MARKER}.
-// Set the collection variables secretId and secretKey (and sessionToken for temporary credentials)
-// in Postman before sending. They are never part of an export.
-(function () {
-  var secretId = pm.variables.get('secretId');
-  var secretKey = pm.variables.get('secretKey');
-  if (!secretId || !secretKey) {
-    throw new Error('Set the collection variables secretId and secretKey before sending a TRTC request.');
-  }
-  var url = pm.variables.replaceIn(pm.request.url.toString());
-  if (url.indexOf('{{') >= 0) {
-    throw new Error('The URL still holds an unset variable: ' + url);
-  }
-  var hostMatch = /^(?:([a-z][a-z0-9+.-]*):\\/\\/)?([^\\/?#]+)/i.exec(url);
-  var scheme = hostMatch && hostMatch[1] ? hostMatch[1].toLowerCase() : 'https';
-  var host = hostMatch ? hostMatch[2] : '';
-  if ((scheme === 'https' && /:443$/.test(host)) || (scheme === 'http' && /:80$/.test(host))) {
-    host = host.replace(/:\\d+$/, '');
-  }
-  var body = pm.request.body && pm.request.body.raw ? pm.variables.replaceIn(pm.request.body.raw) : '';
-  if (pm.request.body) {
-    if (typeof pm.request.body.update === 'function') {
-      pm.request.body.update({ mode: 'raw', raw: body, options: { raw: { language: 'json' } } });
-    } else {
-      pm.request.body.raw = body;
-    }
-  }
-  var contentType = pm.variables.replaceIn(pm.request.headers.get('Content-Type') || 'application/json');
-  var service = 'trtc';
-  var timestamp = Math.floor(Date.now() / 1000);
-  var date = new Date(timestamp * 1000).toISOString().slice(0, 10);
-  var hex = function (words) { return words.toString(CryptoJS.enc.Hex); };
-  var signedHeaders = 'content-type;host';
-  var canonicalRequest = [
-    'POST',
-    '/',
-    '',
-    'content-type:' + contentType + '\\n' + 'host:' + host + '\\n',
-    signedHeaders,
-    hex(CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(body)))
-  ].join('\\n');
-  var scope = date + '/' + service + '/tc3_request';
-  var stringToSign = ['TC3-HMAC-SHA256', String(timestamp), scope, hex(CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(canonicalRequest)))].join('\\n');
-  var secretDate = CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse(date), CryptoJS.enc.Utf8.parse('TC3' + secretKey));
-  var secretService = CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse(service), secretDate);
-  var secretSigning = CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse('tc3_request'), secretService);
-  var signature = hex(CryptoJS.HmacSHA256(CryptoJS.enc.Utf8.parse(stringToSign), secretSigning));
-  pm.request.headers.upsert({ key: 'X-TC-Timestamp', value: String(timestamp) });
-  pm.request.headers.upsert({
-    key: 'Authorization',
-    value: 'TC3-HMAC-SHA256 Credential=' + secretId + '/' + scope + ', SignedHeaders=' + signedHeaders + ', Signature=' + signature
-  });
-  var token = pm.variables.get('sessionToken');
-  if (token) {
-    pm.request.headers.upsert({ key: 'X-TC-Token', value: token });
-  } else {
-    pm.request.headers.remove('X-TC-Token');
-  }
-})();`;
-
-function mapDynamicNames(text: string, table: Record<string, string>): string {
-  return text.replace(/\{\{\s*(\$[\w.-]+)\s*\}\}/g, (m, name: string) => (table[name] ? `{{${table[name]}}}` : m));
-}
-
-function variableText(value: JsonValue): string {
-  return typeof value === 'string' ? value : stringifyJson(value);
-}
-
-/**
- * The raw JSON body of an exported request. Postman variables are text, so a whole-value reference
- * to a variable whose value is not a string (a number such as SdkAppId, a boolean, a big integer) is
- * written bare, `"SdkAppId": {{SdkAppId}}`, and Postman inserts the digits. Other references stay
- * inside their strings.
- */
-function exportBody(params: JsonObject, typed: Set<string>): string {
-  const placeholders: string[] = [];
-  const marker = `__trtc_bare_${newId()}_`;
-  const placeholderFor = (text: string): JsonValue => {
-    const whole = /^\{\{\s*(\$?[\w.-]+)\s*\}\}$/.exec(text);
-    if (whole && typed.has(whole[1])) {
-      placeholders.push(whole[1]);
-      return `${marker}${placeholders.length - 1}`;
-    }
-    return mapDynamicNames(text, DYNAMIC_TO_POSTMAN);
-  };
-  const text = stringifyJson(mapJsonStrings(params, placeholderFor), 2);
-  return text.replace(new RegExp(`"${marker}(\\d+)"`, 'g'), (_m, i: string) => `{{${DYNAMIC_TO_POSTMAN[placeholders[Number(i)]] ?? placeholders[Number(i)]}}}`);
-}
-
-function exportRequest(request: RequestItem, typed: Set<string>): JsonObject {
-  const origin = endpointOrigin(request.endpoint, request.region);
-  const base = origin ? mapDynamicNames(origin, DYNAMIC_TO_POSTMAN) : `{{${POSTMAN_ENDPOINT_VARIABLE}}}`;
-  const header: JsonObject[] = [
-    { key: 'Content-Type', value: 'application/json' },
-    { key: 'X-TC-Action', value: request.action },
-    { key: 'X-TC-Version', value: TRTC_API_VERSION },
-  ];
-  if (request.region !== undefined) {
-    header.push({ key: 'X-TC-Region', value: mapDynamicNames(request.region, DYNAMIC_TO_POSTMAN) });
-  }
-  if (request.language !== undefined) {
-    header.push({ key: 'X-TC-Language', value: request.language });
-  }
-  const parts = /^(?:([a-z]+):\/\/)?([^/]*?)(?::(\d+))?(\/.*)?$/i.exec(base)!;
-  const url: JsonObject = { raw: `${base}/` };
-  if (parts[1]) {
-    url.protocol = parts[1];
-  }
-  url.host = parts[2].startsWith('{{') ? [parts[2]] : parts[2].split('.');
-  if (parts[3]) {
-    url.port = parts[3];
-  }
-  url.path = [...(parts[4] ?? '').split('/').filter((p) => p !== ''), ''];
-  const req: JsonObject = {
-    method: 'POST',
-    header,
-    body: { mode: 'raw', raw: exportBody(request.params, typed), options: { raw: { language: 'json' } } },
-    url,
-  };
-  if (request.description !== undefined) {
-    req.description = request.description;
-  }
-  return { id: request.id, name: request.name, request: req, response: [] };
-}
-
-function exportItems(items: CollectionItem[], typed: Set<string>): JsonObject[] {
-  return items.map((item) => {
-    if (item.type === 'request') {
-      return exportRequest(item, typed);
-    }
-    const folder: JsonObject = { name: item.name, item: exportItems(item.items, typed) };
-    if (item.description !== undefined) {
-      folder.description = item.description;
-    }
-    return folder;
-  });
-}
-
-function collectRequests(items: CollectionItem[], out: RequestItem[] = []): RequestItem[] {
-  for (const item of items) {
-    if (item.type === 'folder') {
-      collectRequests(item.items, out);
-    } else {
-      out.push(item);
-    }
-  }
-  return out;
-}
-
-/**
- * A Postman Collection v2.1 of a collection or a single request. Each request becomes
- * `POST {{trtc_endpoint}}/` (or its pinned TRTC host) with a JSON body and the X-TC-Action,
- * X-TC-Version and X-TC-Region headers; a collection-level pre-request script signs each request at
- * run time with the collection variables secretId and secretKey, which are exported empty. `{{X}}`
- * references become Postman variables of the same name, with the environment's values (secret ones
- * empty). Assertions, and the legacy sign methods, have no equivalent and are not exported.
- */
-export function toPostman(source: Collection | RequestItem, environment?: Environment): JsonObject {
-  const isRequest = 'type' in source && source.type === 'request';
-  const name = source.name;
-  const items: CollectionItem[] = isRequest ? [source as RequestItem] : (source as Collection).items;
-  const description = source.description;
-
-  const typed = new Set<string>(['$timestamp', '$randomInt']);
-  const variables: JsonObject[] = [
-    { key: POSTMAN_ENDPOINT_VARIABLE, value: `https://${TRTC_NEAREST_HOST}`, type: 'string' },
-    ...POSTMAN_CREDENTIAL_VARIABLES.map((key): JsonObject => ({ key, value: '', type: 'string' })),
-  ];
-  const declared = new Set<string>([POSTMAN_ENDPOINT_VARIABLE, ...POSTMAN_CREDENTIAL_VARIABLES]);
-  const addVariable = (key: string, def: VariableDefinition | undefined): void => {
-    if (declared.has(key) || key.startsWith('$')) {
-      return;
-    }
-    declared.add(key);
-    const entry: JsonObject = { key, value: def && !def.secret && def.value !== undefined ? variableText(def.value) : '', type: 'string' };
-    if (def?.description !== undefined) {
-      entry.description = def.description;
-    }
-    variables.push(entry);
-  };
-  if (environment) {
-    for (const [key, def] of Object.entries(environment.variables)) {
-      if (!def.secret && def.value !== undefined && typeof def.value !== 'string') {
-        typed.add(key);
-      }
-      addVariable(key, def);
-    }
-  }
-  for (const request of collectRequests(items)) {
-    for (const ref of findVariableReferences(request)) {
-      addVariable(ref.name, undefined);
-    }
-  }
-
-  const info: JsonObject = { _postman_id: randomUUID(), name, schema: POSTMAN_SCHEMA_V21 };
-  if (description !== undefined) {
-    info.description = description;
-  }
-  return {
-    info,
-    item: exportItems(items, typed),
-    event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: PRE_REQUEST_SCRIPT.split('\n') } }],
-    variable: variables,
-  };
-}
+export { POSTMAN_CREDENTIAL_VARIABLES, POSTMAN_ENDPOINT_VARIABLE, POSTMAN_SCHEMA_V21 } from './postmanFormat';
+export { toPostman, type PostmanExportOptions } from './postmanExport';
 
 /** A Postman request that was not imported, with where it was and why. */
 export interface SkippedRequest {
@@ -276,6 +39,36 @@ export interface PostmanImportResult {
   warnings: string[];
   /** Sensitive values now behind secret variables, for the caller to put in secret storage. */
   secrets: ExtractedSecret[];
+  /**
+   * Custom endpoints of imported requests that are not Tencent Cloud hosts. They are kept, but an
+   * import trusts nothing: they are not used until the user trusts them.
+   */
+  untrustedEndpoints: string[];
+}
+
+/** The pre-request scripts of one level of a Postman collection, read, with what the summary says about them. */
+function readScripts(events: JsonValue | undefined, where: string, result: PostmanImportResult): SigningScript[] {
+  const scripts: SigningScript[] = [];
+  for (const e of Array.isArray(events) ? events : []) {
+    const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
+    const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
+    const listen = isJsonObject(e) ? str(e.listen) ?? '' : '';
+    if (text.trim() === '' || text.includes(SCRIPT_MARKER)) {
+      continue;
+    }
+    if (listen !== 'prerequest') {
+      result.warnings.push(`${where} ${listen} script was not imported (scripts are never run)`);
+      continue;
+    }
+    const script = readSigningScript(text);
+    const described = describeScript(script, where);
+    result.warnings.push(...described.warnings);
+    result.dropped.push(...described.dropped);
+    if (script.signsTc3) {
+      scripts.push(script);
+    }
+  }
+  return scripts;
 }
 
 function str(value: JsonValue | undefined): string | undefined {
@@ -389,6 +182,7 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
     dropped: [],
     warnings: [],
     secrets: [],
+    untrustedEndpoints: [],
   };
   const description = postmanDescription(json.info.description);
   if (description) {
@@ -397,13 +191,7 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
   if (isJsonObject(json.auth)) {
     result.dropped.push(`collection auth settings (${str(json.auth.type) ?? 'unknown type'})`);
   }
-  for (const e of Array.isArray(json.event) ? json.event : []) {
-    const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
-    const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
-    if (text.trim() !== '' && !text.includes(SCRIPT_MARKER)) {
-      result.warnings.push(`the collection's ${isJsonObject(e) ? str(e.listen) ?? '' : ''} script was not imported (scripts are never run)`);
-    }
-  }
+  const collectionScripts = readScripts(json.event, "the collection's", result);
 
   const typedVariables = new Set<string>();
   const hostVariables = new Set<string>();
@@ -413,8 +201,9 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
     (v): v is JsonObject => isJsonObject(v) && typeof v.key === 'string' && v.disabled !== true,
   );
   const naming: SecretNaming = { taken: new Set(postmanVariables.map((v) => v.key as string)), byValue: new Map() };
+  const variableValues = new Map(postmanVariables.map((v) => [v.key as string, variableText(v.value ?? '')]));
 
-  const walk = (list: JsonValue[], path: string[], into: CollectionItem[]): void => {
+  const walk = (list: JsonValue[], path: string[], into: CollectionItem[], inherited: SigningScript[]): void => {
     for (const entry of list) {
       if (!isJsonObject(entry)) {
         continue;
@@ -429,7 +218,8 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
         if (isJsonObject(entry.auth)) {
           result.dropped.push(`auth settings of folder "${folder.name}"`);
         }
-        walk(entry.item, [...path, folder.name], folder.items);
+        const folderScripts = readScripts(entry.event, `folder "${[...path, folder.name].join(' / ')}"'s`, result);
+        walk(entry.item, [...path, folder.name], folder.items, [...inherited, ...folderScripts]);
         into.push(folder);
         continue;
       }
@@ -442,11 +232,7 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
       if (isJsonObject(req.auth) && req.auth.type !== 'noauth') {
         result.dropped.push(`auth settings of "${label}"`);
       }
-      for (const e of Array.isArray(entry.event) ? entry.event : []) {
-        if (isJsonObject(e) && isJsonObject(e.script)) {
-          result.warnings.push(`${label}: its ${str(e.listen) ?? ''} script was not imported (scripts are never run)`);
-        }
-      }
+      const ownScripts = readScripts(entry.event, `"${label}"'s`, result);
       const rawUrl = mapDynamicNames(postmanUrl(req.url), DYNAMIC_FROM_POSTMAN);
       const body = postmanBody(req.body, result.warnings, label);
       const input: HttpRequestInput = {
@@ -459,7 +245,8 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
       if (typeof entry.id === 'string') {
         input.id = entry.id;
       }
-      const interpreted = interpretHttpRequest(input, { coerce: options.coerce, takenIds, naming });
+      const applied = applySigningScripts(input, [...inherited, ...ownScripts], variableValues);
+      const interpreted = interpretHttpRequest(applied.input, { coerce: options.coerce, takenIds, naming });
       result.dropped.push(...interpreted.dropped.map((d) => `${d} of "${label}"`));
       result.warnings.push(...interpreted.warnings.map((w) => `${label}: ${w}`));
       if (!interpreted.request) {
@@ -467,6 +254,17 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
         continue;
       }
       result.secrets.push(...interpreted.secrets);
+      if (applied.signed) {
+        interpreted.request.signMethod = 'TC3-HMAC-SHA256';
+        if (applied.signedHeaders === 'content-type;host;x-tc-action') {
+          interpreted.request.signedHeaders = applied.signedHeaders;
+        }
+      }
+      const untrusted = untrustedEndpointWarning(interpreted.request);
+      if (untrusted) {
+        result.untrustedEndpoints.push(untrusted.url);
+        result.warnings.push(`${label}: ${untrusted.warning}`);
+      }
       for (const v of interpreted.typedVariables) {
         typedVariables.add(v);
       }
@@ -483,16 +281,37 @@ export function fromPostman(input: string | JsonValue, options: { coerce?: Param
       into.push(description ? { ...interpreted.request, description } : interpreted.request);
     }
   };
-  walk(json.item, [], result.collection.items);
+  walk(json.item, [], result.collection.items, collectionScripts);
   for (const name of usedDynamics) {
     result.warnings.push(`Postman's {{${name}}} has no equivalent here; requests that use it cannot run until it is replaced`);
   }
 
+  // Variables the signing scripts read the keys from are credentials too, whatever their names.
+  const credentialVariables = new Set<string>();
+  const collectCredentialVariables = (list: JsonValue[] | undefined, events: JsonValue | undefined): void => {
+    for (const e of Array.isArray(events) ? events : []) {
+      const exec = isJsonObject(e) && isJsonObject(e.script) ? e.script.exec : undefined;
+      const text = Array.isArray(exec) ? exec.join('\n') : str(exec) ?? '';
+      for (const name of readSigningScript(text).credentialVariables) {
+        credentialVariables.add(name);
+      }
+    }
+    for (const entry of list ?? []) {
+      if (isJsonObject(entry)) {
+        collectCredentialVariables(Array.isArray(entry.item) ? entry.item : undefined, entry.event);
+      }
+    }
+  };
+  collectCredentialVariables(json.item, json.event);
   const variables: Record<string, VariableDefinition> = {};
   for (const v of postmanVariables) {
     const key = v.key as string;
     const value = variableText(v.value ?? '');
-    if ((POSTMAN_CREDENTIAL_VARIABLES as readonly string[]).includes(key) || /^(secret_?id|secret_?key|token|session_?token)$/i.test(key)) {
+    if (
+      (POSTMAN_CREDENTIAL_VARIABLES as readonly string[]).includes(key) ||
+      /^(secret_?id|secret_?key|token|session_?token)$/i.test(key) ||
+      credentialVariables.has(key)
+    ) {
       if (value !== '') {
         result.dropped.push(`collection variable ${key}`);
       }

@@ -1,43 +1,8 @@
-import type { Cause, CauseId, Confidence, LocalizedText, StepKey } from './types';
+import { cause, describeDuration, q, text } from './causeText';
+import { LEGACY_CAUSES } from './legacyCauses';
+import type { LocalizedText } from './types';
 
-/** The words of a cause, before its confidence is known. */
-export interface CauseText {
-  id: CauseId;
-  title: LocalizedText;
-  explanation: LocalizedText;
-  fix: LocalizedText;
-  step?: StepKey;
-}
-
-function text(en: string, zh: string): LocalizedText {
-  return { en, zh };
-}
-
-function cause(id: CauseId, step: StepKey | undefined, title: LocalizedText, explanation: LocalizedText, fix: LocalizedText): CauseText {
-  return step === undefined ? { id, title, explanation, fix } : { id, title, explanation, fix, step };
-}
-
-/** A cause with its confidence. */
-export function withConfidence(c: CauseText, confidence: Confidence): Cause {
-  return { ...c, confidence };
-}
-
-/** How a reproduced signature adds to an explanation: "We signed ... and got exactly your signature." */
-export function reproducedNote(c: CauseText): CauseText {
-  return {
-    ...c,
-    explanation: {
-      en: c.explanation.en + ' Signing the request with this mistake gives exactly the signature your code sent.',
-      zh: c.explanation.zh + '按这个错误重新签名，得到的签名与代码发送的完全相同。',
-    },
-  };
-}
-
-/** A value quoted for a sentence; long values are cut. */
-export function q(value: string): string {
-  const cut = value.length > 120 ? value.slice(0, 120) + '…' : value;
-  return JSON.stringify(cut);
-}
+export { describeDuration, q, reproducedNote, withConfidence, type CauseText } from './causeText';
 
 /** Every cause the debugger names, as functions of the details that make it concrete. */
 export const CAUSES = {
@@ -335,6 +300,54 @@ export const CAUSES = {
       text('Sign at least "content-type;host" (optionally more headers, such as x-tc-action).', '至少对 "content-type;host" 签名（可以再加其他头，例如 x-tc-action）。'),
     ),
 
+  signedHeaderListedNotSigned: (listed: string, names: string[]) =>
+    cause(
+      'signed-header-listed-not-signed',
+      'canonicalHeaders',
+      text('A header is listed in SignedHeaders but was not signed', 'SignedHeaders 列出的头没有参与签名'),
+      text(
+        `SignedHeaders says ${q(listed)}, but your code built the canonical headers without ${names.join(', ')}. The server signs every header the list names, so it computes another signature.`,
+        `SignedHeaders 为 ${q(listed)}，但代码构造规范头时没有包含 ${names.join('、')}。服务端会对列表中的每个头签名，因此算出的签名不同。`,
+      ),
+      text('Build the canonical headers and the SignedHeaders list from one list of header names.', '用同一份头名列表同时构造规范头和 SignedHeaders。'),
+    ),
+
+  signedHeaderSignedNotListed: (listed: string, names: string[]) =>
+    cause(
+      'signed-header-signed-not-listed',
+      'canonicalHeaders',
+      text('A header was signed but is not listed in SignedHeaders', '参与签名的头没有列在 SignedHeaders 中'),
+      text(
+        `Your code put ${names.join(', ')} in the canonical headers, but SignedHeaders says ${q(listed)}. The server signs only the headers the list names.`,
+        `代码把 ${names.join('、')} 放进了规范头，但 SignedHeaders 为 ${q(listed)}。服务端只对列表中的头签名。`,
+      ),
+      text('Build the canonical headers and the SignedHeaders list from one list of header names.', '用同一份头名列表同时构造规范头和 SignedHeaders。'),
+    ),
+
+  canonicalHeadersNotNormalized: (how: LocalizedText) =>
+    cause(
+      'canonical-headers-not-normalized',
+      'canonicalHeaders',
+      text('The canonical headers are not written in canonical form', '规范头的写法不符合要求'),
+      text(
+        `Your code wrote the canonical headers ${how.en}. Each line must be the lower-case name, ":", the value with the spaces around it removed, and a line break, the last line included.`,
+        `代码构造规范头时${how.zh}。每一行必须是小写头名、":"、去掉首尾空格的值和一个换行，最后一行也要有换行。`,
+      ),
+      text('Write each signed header as name.toLowerCase() + ":" + value.trim() + "\n".', '每个签名头都写成 name.toLowerCase() + ":" + value.trim() + "\n"。'),
+    ),
+
+  unresolvedVariables: (names: string[]) =>
+    cause(
+      'unresolved-variables',
+      'hashedPayload',
+      text('The paste refers to shell variables whose values are not known', '粘贴内容引用了值未知的 shell 变量'),
+      text(
+        `The command reads ${names.map((n) => '$' + n).join(', ')} from the shell, and the debugger read ${names.length > 1 ? 'them' : 'it'} literally. The values your shell put in are part of what was signed, so the signature cannot be checked without them.`,
+        `命令从 shell 读取 ${names.map((n) => '$' + n).join('、')}，调试器只能按字面处理。shell 填入的值参与了签名，没有这些值就无法校验签名。`,
+      ),
+      text('Set the variables before running the debugger (the command line reads them from its environment), or paste the command with the values filled in.', '运行调试器前先设置这些变量（命令行工具会从环境变量读取），或粘贴填入了值的命令。'),
+    ),
+
   contentTypeDiffers: (signed: string, sent: string) =>
     cause(
       'content-type-differs',
@@ -464,173 +477,5 @@ export const CAUSES = {
       text('Give the token to the debugger to compare, and renew temporary keys and token together before they expire.', '把 Token 提供给调试器进行比对，并在临时密钥过期前将密钥和 Token 一起更新。'),
     ),
 
-  legacyMissingParam: (names: string[]) =>
-    cause(
-      'legacy-missing-param',
-      'params',
-      text(`Required parameters are missing: ${names.join(', ')}`, `缺少必需参数：${names.join('、')}`),
-      text(
-        `A request signed with HmacSHA1 or HmacSHA256 carries its common parameters with the others; ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not there.`,
-        `使用 HmacSHA1 或 HmacSHA256 签名的请求需要把公共参数与其他参数放在一起；请求中缺少 ${names.join('、')}。`,
-      ),
-      text('Add Action, Version, Timestamp, Nonce, SecretId and Signature (and Region where the action needs it).', '补上 Action、Version、Timestamp、Nonce、SecretId 和 Signature（接口需要时还有 Region）。'),
-    ),
-
-  legacyMalformedEncoding: () =>
-    cause(
-      'legacy-malformed-encoding',
-      'params',
-      text('The parameters are not valid URL encoding', '参数不是合法的 URL 编码'),
-      text('A "%" in the parameters is not followed by two hex digits, or the bytes are not UTF-8, so the server cannot decode them.', '参数中的 "%" 后面不是两位十六进制数字，或字节不是 UTF-8，服务端无法解码。'),
-      text('Encode every value exactly once with RFC 3986 percent-encoding (upper-case hex) in UTF-8.', '对每个值按 RFC 3986（大写十六进制、UTF-8）只编码一次。'),
-    ),
-
-  legacyParamsUnsorted: (how: LocalizedText) =>
-    cause(
-      'legacy-params-unsorted',
-      'sortedParams',
-      text('The parameters were not sorted by name', '参数没有按名称排序'),
-      text(
-        `Your code built the source string with the parameters ${how.en}. They must be sorted by name in plain ASCII order (so InstanceIds.12 comes before InstanceIds.2).`,
-        `代码构造源串时参数${how.zh}。参数必须按名称的 ASCII 顺序排列（因此 InstanceIds.12 排在 InstanceIds.2 之前）。`,
-      ),
-      text('Sort the parameter names with a plain string comparison (not a locale or natural sort) before joining them.', '拼接前用普通字符串比较（不要用本地化或自然排序）对参数名排序。'),
-    ),
-
-  legacySignedEncoded: (example: string) =>
-    cause(
-      'legacy-signed-encoded',
-      'sourceString',
-      text('The source string used URL-encoded values', '源串使用了 URL 编码后的值'),
-      text(
-        `Your code signed the values after URL-encoding them (such as ${q(example)}). The source string takes the raw values; encoding comes after signing.`,
-        `代码签名时使用了 URL 编码后的值（例如 ${q(example)}）。源串应使用原始值，编码在签名之后进行。`,
-      ),
-      text('Build the source string from the raw values, then URL-encode each value once when building the query string or body.', '用原始值构造源串，然后在拼接查询串或请求体时对每个值编码一次。'),
-    ),
-
-  legacyDoubleEncoded: (example: string) =>
-    cause(
-      'legacy-double-encoded',
-      'sortedParams',
-      text('The values were URL-encoded twice', '参数值被 URL 编码了两次'),
-      text(
-        `After one decoding some values still hold %XX sequences (such as ${q(example)}): they were encoded twice on the way out, so the server sees different values from the ones signed.`,
-        `解码一次后，有些值仍然含有 %XX（例如 ${q(example)}）：发送时被编码了两次，服务端看到的值与签名时的不同。`,
-      ),
-      text('Encode each value exactly once; if your HTTP library encodes the query for you, give it the raw values.', '每个值只编码一次；如果 HTTP 库会自动编码查询串，就把原始值交给它。'),
-    ),
-
-  legacyUnflattenedParam: (names: string[]) =>
-    cause(
-      'legacy-unflattened-param',
-      'sortedParams',
-      text('A nested parameter was sent as JSON', '嵌套参数以 JSON 形式发送'),
-      text(
-        `The value of ${names.join(', ')} is JSON text. With HmacSHA1/HmacSHA256, nested parameters are flattened into names such as Filters.0.Name, each with a plain value.`,
-        `${names.join('、')} 的值是 JSON 文本。使用 HmacSHA1/HmacSHA256 时，嵌套参数要展开成 Filters.0.Name 这样的名称，每个名称对应一个普通值。`,
-      ),
-      text('Flatten nested objects and arrays (Parent.Child, Parent.0) before signing and sending, or use TC3-HMAC-SHA256 with a JSON body.', '签名和发送前展开嵌套的对象和数组（Parent.Child、Parent.0），或改用 TC3-HMAC-SHA256 发送 JSON 请求体。'),
-    ),
-
-  legacyMethodLowercase: (method: string) =>
-    cause(
-      'legacy-method-lowercase',
-      'sourceString',
-      text('The method in the source string is not upper case', '源串中的请求方法不是大写'),
-      text(`Your code started the source string with ${q(method.toLowerCase())}; it must be ${method.toUpperCase()}.`, `代码构造的源串以 ${q(method.toLowerCase())} 开头；应为 ${method.toUpperCase()}。`),
-      text('Use the upper-case method: GET or POST.', '使用大写的方法名：GET 或 POST。'),
-    ),
-
-  legacyPath: (signed: string, expected: string) =>
-    cause(
-      'legacy-path',
-      'sourceString',
-      text('The path in the source string is wrong', '源串中的路径不对'),
-      text(
-        `Your code put ${q(signed)} between the host and "?" in the source string; it must be the path requested, ${q(expected)}.`,
-        `代码在源串的主机和 "?" 之间放的是 ${q(signed)}；应为请求的路径 ${q(expected)}。`,
-      ),
-      text('Build the source string as METHOD + host + "/" + "?" + sorted parameters.', '按 方法 + 主机 + "/" + "?" + 排序后的参数 构造源串。'),
-    ),
-
-  legacyMissingQuestionMark: () =>
-    cause(
-      'legacy-missing-question-mark',
-      'sourceString',
-      text('The source string has no "?"', '源串中缺少 "?"'),
-      text('Your code joined the path and the parameters without the "?" between them.', '代码拼接路径和参数时漏掉了中间的 "?"。'),
-      text('Build the source string as METHOD + host + path + "?" + parameters.', '按 方法 + 主机 + 路径 + "?" + 参数 构造源串。'),
-    ),
-
-  legacySha256WithoutMethod: () =>
-    cause(
-      'legacy-sha256-without-method',
-      'signatureMethod',
-      text('Signed with HmacSHA256 but SignatureMethod is not HmacSHA256', '使用 HmacSHA256 签名，但 SignatureMethod 不是 HmacSHA256'),
-      text(
-        'The signature is 32 bytes long, a SHA-256 HMAC, but the request does not say SignatureMethod=HmacSHA256, so the server checks it with HmacSHA1.',
-        '签名长 32 字节，是 SHA-256 的 HMAC，但请求中没有 SignatureMethod=HmacSHA256，服务端会按 HmacSHA1 校验。',
-      ),
-      text('Add SignatureMethod=HmacSHA256 to the parameters (before signing, since it is signed too), or sign with HmacSHA1.', '在参数中加入 SignatureMethod=HmacSHA256（它也参与签名，需在签名前加入），或改用 HmacSHA1 签名。'),
-    ),
-
-  legacySha1WithSha256Method: () =>
-    cause(
-      'legacy-sha1-with-sha256-method',
-      'signatureMethod',
-      text('SignatureMethod is HmacSHA256 but the signature is HmacSHA1', 'SignatureMethod 为 HmacSHA256，但签名是 HmacSHA1'),
-      text(
-        'The request says SignatureMethod=HmacSHA256, but the signature is 20 bytes long, a SHA-1 HMAC. The server checks it with SHA-256.',
-        '请求声明 SignatureMethod=HmacSHA256，但签名长 20 字节，是 SHA-1 的 HMAC。服务端会按 SHA-256 校验。',
-      ),
-      text('Compute the HMAC with SHA-256 when SignatureMethod is HmacSHA256, or drop the parameter to use HmacSHA1.', 'SignatureMethod 为 HmacSHA256 时请用 SHA-256 计算 HMAC，或去掉该参数改用 HmacSHA1。'),
-    ),
-
-  legacySignatureMethodInvalid: (value: string) =>
-    cause(
-      'legacy-signature-method-invalid',
-      'signatureMethod',
-      text('SignatureMethod has an unknown value', 'SignatureMethod 的值无效'),
-      text(`SignatureMethod is ${q(value)}; the only values are HmacSHA1 and HmacSHA256 (exact case). Anything else is checked as HmacSHA1.`, `SignatureMethod 为 ${q(value)}；只能取 HmacSHA1 或 HmacSHA256（大小写一致），其他值都按 HmacSHA1 校验。`),
-      text('Write SignatureMethod=HmacSHA256 or SignatureMethod=HmacSHA1 exactly.', '准确写成 SignatureMethod=HmacSHA256 或 SignatureMethod=HmacSHA1。'),
-    ),
-
-  legacySignatureNotEncoded: () =>
-    cause(
-      'legacy-signature-not-encoded',
-      'signature',
-      text('The Signature value is not URL-encoded', 'Signature 的值没有做 URL 编码'),
-      text(
-        'The Base64 signature contains "+" (or "/" and "=") sent as is. In a query string or form body a raw "+" is read as a space, so the server sees a different signature.',
-        'Base64 签名中的 "+"（以及 "/"、"="）被原样发送。在查询串或表单中，未编码的 "+" 会被当作空格，服务端看到的签名就变了。',
-      ),
-      text('URL-encode the Signature value like every other value (+ becomes %2B, / becomes %2F, = becomes %3D).', '像其他值一样对 Signature 做 URL 编码（+ 变为 %2B，/ 变为 %2F，= 变为 %3D）。'),
-    ),
+  ...LEGACY_CAUSES,
 };
-
-/** A duration in words, such as "7 minutes 5 seconds" or "3 days". */
-export function describeDuration(seconds: number): LocalizedText {
-  const s = Math.round(seconds);
-  if (s < 60) {
-    return { en: `${s} second${s === 1 ? '' : 's'}`, zh: `${s} 秒` };
-  }
-  if (s < 3600) {
-    const m = Math.floor(s / 60);
-    const r = s % 60;
-    return {
-      en: `${m} minute${m === 1 ? '' : 's'}${r ? ` ${r} second${r === 1 ? '' : 's'}` : ''}`,
-      zh: `${m} 分${r ? ` ${r} 秒` : '钟'}`,
-    };
-  }
-  if (s < 86400 * 2) {
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    return { en: `${h} hour${h === 1 ? '' : 's'}${m ? ` ${m} minute${m === 1 ? '' : 's'}` : ''}`, zh: `${h} 小时${m ? ` ${m} 分` : ''}` };
-  }
-  const d = Math.floor(s / 86400);
-  if (d > 3650) {
-    return { en: `about ${Math.round(d / 365)} years`, zh: `约 ${Math.round(d / 365)} 年` };
-  }
-  return { en: `${d} days`, zh: `${d} 天` };
-}

@@ -1,71 +1,17 @@
-import { isJsonObject, parseJson } from '../json';
-import { flattenParams, legacySignature, legacySourceString, sortParams, type LegacySignMethod, type ParamPair } from '../signing';
-import { CAUSES, reproducedNote, type CauseText } from './causes';
-import type { DiagnoseContext, MethodDiagnosis } from './diagnoseTc3';
+import { legacySignature, legacySourceString, sortParams, type LegacySignMethod, type ParamPair } from '../signing';
+import { CAUSES, reproducedNote } from './causes';
+import type { DiagnoseContext, MethodDiagnosis } from './diagnoseContext';
+import { decodeComponent } from './encodingStyles';
 import { checkSecretId, checkTimestamp, step, type Findings } from './findings';
-import { legacyParamText, tryDecodeParams } from './requestParts';
-import { searchMistakes, type Dimension, type Option } from './searchMistakes';
+import { buildLegacy, jsonValued, legacyDimensions, rawPairs, valueSets, type LegacyBuilt, type ValueSets } from './legacyMistakes';
+import { legacyParamText, pasteWarning, tryDecodeParams } from './requestParts';
+import { searchMistakes } from './searchMistakes';
 import type { DiagnoseInput, DiagnosisStep, PastedRequest } from './types';
-import { hostVariants, signingKeyOptions } from './variants';
 
 const REQUIRED = ['Action', 'Nonce', 'SecretId', 'Signature', 'Timestamp', 'Version'];
 
-function byName(a: ParamPair, b: ParamPair): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-}
-
-/** The pieces of an encoded parameter string split but not decoded: what code that signs encoded values sees. */
-function rawPairs(text: string): ParamPair[] {
-  return text === ''
-    ? []
-    : text.split('&').map((piece): ParamPair => {
-        const eq = piece.indexOf('=');
-        return eq < 0 ? [piece, ''] : [piece.slice(0, eq), piece.slice(eq + 1)];
-      });
-}
-
-function decodeAgain(pairs: ParamPair[]): ParamPair[] | undefined {
-  try {
-    return pairs.map(([k, v]): ParamPair => [decodeURIComponent(k), decodeURIComponent(v)]);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parameters whose value is a JSON object or array: nested parameters sent without flattening. */
-function jsonValued(pairs: ParamPair[]): string[] {
-  const names: string[] = [];
-  for (const [name, value] of pairs) {
-    if (/^\s*[[{]/.test(value)) {
-      try {
-        const parsed = parseJson(value);
-        if (isJsonObject(parsed) || Array.isArray(parsed)) {
-          names.push(name);
-        }
-      } catch {
-        // Not JSON after all: a plain value that starts with a bracket.
-      }
-    }
-  }
-  return names;
-}
-
-function flattenJsonValues(pairs: ParamPair[], names: string[]): ParamPair[] {
-  const out: ParamPair[] = [];
-  for (const [name, value] of pairs) {
-    if (names.includes(name)) {
-      for (const pair of flattenParams({ [name]: parseJson(value) })) {
-        out.push(pair);
-      }
-    } else {
-      out.push([name, value]);
-    }
-  }
-  return out;
-}
-
 /** The request's Signature as standard Base64, with its digest length, and how it was written when not Base64. */
-function normalizeLegacySignature(sig: string | undefined): { base64?: string; bytes?: number; form?: { en: string; zh: string } } {
+function normalizeLegacySignature(sig: string | undefined): { base64?: string; bytes?: number; form?: { en: string; zh: string }; doubleEncoded?: boolean } {
   if (sig === undefined || sig === '') {
     return {};
   }
@@ -73,7 +19,7 @@ function normalizeLegacySignature(sig: string | undefined): { base64?: string; b
     const bytes = Buffer.from(sig, 'hex');
     return { base64: bytes.toString('base64'), bytes: bytes.length, form: { en: 'hexadecimal', zh: '十六进制' } };
   }
-  if (/^[A-Za-z0-9+/]+={0,2}$/.test(sig) && sig.length % 4 === 0) {
+  if (isBase64(sig)) {
     return { base64: sig, bytes: Buffer.from(sig, 'base64').length };
   }
   if (/^[A-Za-z0-9+/ ]+={0,2}$/.test(sig) && sig.includes(' ')) {
@@ -81,23 +27,51 @@ function normalizeLegacySignature(sig: string | undefined): { base64?: string; b
     const fixed = sig.replace(/ /g, '+');
     return { base64: fixed, bytes: Buffer.from(fixed, 'base64').length };
   }
+  // Still percent-encoded after one decoding: the Signature was encoded twice on the way out.
+  const again = /%[0-9A-Fa-f]{2}/.test(sig) ? decodeComponent(sig) : undefined;
+  if (again !== undefined && isBase64(again)) {
+    return { base64: again, bytes: Buffer.from(again, 'base64').length, doubleEncoded: true };
+  }
   return { form: { en: `${sig.length} characters that are not Base64`, zh: `${sig.length} 个字符，不是 Base64` } };
+}
+
+function isBase64(text: string): boolean {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0;
 }
 
 function hashName(method: LegacySignMethod): string {
   return method === 'HmacSHA256' ? 'HMAC-SHA256' : 'HMAC-SHA1';
 }
 
+/** The parameters read with "+" as a space, as form decoding does; undefined when no value holds a "+". */
+function plusAsSpace(text: string): ParamPair[] | undefined {
+  const pieces = rawPairs(text).filter(([k]) => k !== 'Signature');
+  if (!pieces.some(([, v]) => v.includes('+'))) {
+    return undefined;
+  }
+  const out: ParamPair[] = [];
+  for (const [k, v] of pieces) {
+    const name = decodeComponent(k, true);
+    const value = decodeComponent(v, true);
+    if (name === undefined || value === undefined) {
+      return undefined;
+    }
+    out.push([name, value]);
+  }
+  return out;
+}
+
 /**
  * Recomputes a legacy HmacSHA1/HmacSHA256 signature from the pasted query string or form body and,
  * when it differs, searches the usual mistakes (order, encoding, flattening, method, host, path,
- * hash) for the one that reproduces it.
+ * hash) for the one that reproduces it. A "+" in the values is read both as a plus sign and, as form
+ * decoding reads it, as a space: the signature is correct when either reading verifies.
  */
 export function diagnoseLegacy(req: PastedRequest, input: DiagnoseInput, ctx: DiagnoseContext, findings: Findings): MethodDiagnosis {
   const steps: DiagnosisStep[] = [];
   const { text } = legacyParamText(req);
   const decoded = tryDecodeParams(text);
-  const result: MethodDiagnosis = { steps, signatureMatches: false, reproduced: false, compared: false };
+  const result: MethodDiagnosis = { steps, signatureMatches: false, reproduced: false, compared: false, notes: [] };
   if (decoded === undefined) {
     findings.add(CAUSES.legacyMalformedEncoding(), 'fact');
     steps.push(step('params', 'differs', 'valid percent-encoded name=value pairs', text.slice(0, 200)));
@@ -145,161 +119,92 @@ export function diagnoseLegacy(req: PastedRequest, input: DiagnoseInput, ctx: Di
       findings.add(CAUSES.legacySha1WithSha256Method(), 'fact');
     }
   }
-  steps.push(
-    step(
-      'signatureMethod',
-      methodStatus,
-      `${hashName(hash)}, ${expectedBytes}-byte signature (SignatureMethod=${declared ?? 'not set'})`,
-      methodActual,
-    ),
-  );
-
-  const withoutSignature = decoded.filter((p) => p[0] !== 'Signature');
-  const expectedParams = sortParams(withoutSignature);
-  const expectedSource = legacySourceString(req.method, req.host, req.path, expectedParams);
-  const expectedSignature = legacySignature(ctx.key, expectedSource, hash);
+  steps.push(step('signatureMethod', methodStatus, `${hashName(hash)}, ${expectedBytes}-byte signature (SignatureMethod=${declared ?? 'not set'})`, methodActual));
   if (sig.form !== undefined) {
     findings.add(
-      CAUSES.signatureEncoding(sig.form.en, sig.form.zh, {
-        en: 'Legacy signatures are the HMAC digest in standard Base64.',
-        zh: '旧版签名应为 HMAC 摘要的标准 Base64 编码。',
-      }),
+      CAUSES.signatureEncoding(sig.form.en, sig.form.zh, { en: 'Legacy signatures are the HMAC digest in standard Base64.', zh: '旧版签名应为 HMAC 摘要的标准 Base64 编码。' }),
       'fact',
     );
   }
-  const signatureMatches = sig.base64 === expectedSignature;
+
+  // The readings of the parameters: "+" as a plus sign, and as a space when any value holds one.
+  const literal = decoded.filter((p) => p[0] !== 'Signature');
+  const spaced = plusAsSpace(text);
+  const readings: Array<{ params: ParamPair[]; space: boolean }> = [{ params: literal, space: false }, ...(spaced ? [{ params: spaced, space: true }] : [])];
+  const expectedFor = (params: ParamPair[]): { params: ParamPair[]; source: string; signature: string } => {
+    const sortedParams = sortParams(params);
+    const source = legacySourceString(req.method, req.host, req.path, sortedParams);
+    return { params: sortedParams, source, signature: legacySignature(ctx.key, source, hash) };
+  };
+  const expectations = readings.map((r) => ({ ...r, ...expectedFor(r.params) }));
+  // A signature encoded twice on the wire is compared after decoding it again: its bytes may be
+  // right while the server, decoding once, sees other text.
+  const verifying = sig.base64 !== undefined ? expectations.find((e) => e.signature === sig.base64) : undefined;
+  const expected = verifying ?? expectations[0];
+  const signatureMatches = verifying !== undefined && !sig.doubleEncoded;
+  if (sig.doubleEncoded) {
+    // With the right bytes, decoding once more is what reproduces the signature sent.
+    findings.add(CAUSES.legacySignatureDoubleEncoded(verifying !== undefined), verifying ? 'reproduced' : 'fact');
+  }
+  if (spaced && verifying) {
+    if (verifying.space) {
+      result.notes!.push(
+        pasteWarning(
+          'plus-as-space',
+          'The values hold "+", read here as a space the way form decoding reads it; the signature verifies with that reading.',
+          '参数值中含有 "+"，这里按表单解码的方式把它当作空格；按这种读法签名正确。',
+        ),
+      );
+    } else {
+      findings.add(CAUSES.legacyPlusInValue(false), 'likely');
+    }
+  }
   const listText = (pairs: ParamPair[]): string => pairs.map(([k, v]) => `${k}=${v}`).join('\n');
+  const jsonNames = jsonValued(literal);
+  let theirs: LegacyBuilt | undefined = verifying ? expected : undefined;
+  let reproduced = verifying !== undefined && !!sig.doubleEncoded;
 
-  const stillEncoded = withoutSignature.find(([, v]) => /%[0-9A-Fa-f]{2}/.test(v));
-  const jsonNames = jsonValued(withoutSignature);
-  let theirParams: ParamPair[] | undefined = signatureMatches ? expectedParams : undefined;
-  let theirSource: string | undefined = signatureMatches ? expectedSource : undefined;
-  let reproduced = false;
-
-  if (!signatureMatches && sig.base64 !== undefined) {
-    const raw = rawPairs(text).filter((p) => p[0] !== 'Signature');
-    const twice = stillEncoded ? decodeAgain(withoutSignature) : undefined;
-    const dims = legacyDimensions(req, input, ctx, {
-      hash,
-      secretId: result.secretId,
-      stillEncoded: stillEncoded?.[1],
-      rawExample: raw.find(([, v]) => /%[0-9A-Fa-f]{2}/.test(v))?.[1],
-      hasTwice: twice !== undefined,
-      jsonNames,
-      region: get('Region'),
-    });
-    const build = (c: Record<string, string>): { params: ParamPair[]; source: string; signature: string } => {
-      let params = c.values === 'sent' ? raw : c.values === 'twice' && twice ? twice : withoutSignature;
-      if (c.flatten === 'yes') {
-        params = flattenJsonValues(params, jsonNames);
-      }
-      if (c.order === 'sorted') {
-        params = sortParams(params);
-      } else if (c.order === 'natural') {
-        params = params.slice().sort((a, b) => a[0].localeCompare(b[0], undefined, { numeric: true }));
-      } else if (c.order === 'caseless') {
-        params = params.slice().sort((a, b) => byName([a[0].toLowerCase(), ''], [b[0].toLowerCase(), '']));
-      }
-      let source = legacySourceString(c.method, c.host, c.path, params);
-      if (c.methodCase === 'lower') {
-        source = c.method.toLowerCase() + source.slice(c.method.length);
-      }
-      if (c.questionMark === 'no') {
-        const at = c.method.length + c.host.length + c.path.length;
-        source = source.slice(0, at) + source.slice(at + 1);
-      }
-      return { params, source, signature: legacySignature(c.key, source, c.hash as LegacySignMethod) };
-    };
+  if (!verifying && sig.base64 !== undefined) {
+    const wire = rawPairs(text).filter((p) => p[0] !== 'Signature');
+    const sets: ValueSets[] = readings.map((r) => valueSets(r.params, wire));
+    const dims = legacyDimensions(req, input, ctx, { hash, ...(result.secretId !== undefined ? { secretId: result.secretId } : {}), jsonNames, ...(get('Region') !== undefined ? { region: get('Region') } : {}), values: sets[0].options });
     const target = sig.base64;
-    const match = searchMistakes(dims, (c) => build(c).signature === target);
-    if (match) {
+    let built: LegacyBuilt | undefined;
+    const match = searchMistakes(dims, (c) => {
+      for (const set of sets) {
+        if (!set.lists.has(c.values)) {
+          continue;
+        }
+        built = buildLegacy(c, set, jsonNames);
+        if (built.signature === target) {
+          return true;
+        }
+      }
+      return false;
+    });
+    if (match && built) {
       reproduced = true;
-      const built = build(match.choice);
-      theirParams = built.params;
-      theirSource = built.source;
+      theirs = built;
       for (const cause of match.causes) {
         findings.add(reproducedNote(cause), 'reproduced');
       }
     }
   }
-  if (!reproduced && stillEncoded) {
+  const stillEncoded = literal.find(([, v]) => /%[0-9A-Fa-f]{2}/.test(v));
+  if (!reproduced && !verifying && stillEncoded) {
     findings.add(CAUSES.legacyDoubleEncoded(stillEncoded[1]), 'possible');
   }
   if (jsonNames.length > 0) {
-    findings.add(CAUSES.legacyUnflattenedParam(jsonNames), signatureMatches ? 'likely' : 'possible');
+    findings.add(CAUSES.legacyUnflattenedParam(jsonNames), verifying ? 'likely' : 'possible');
   }
 
-  const expectedList = listText(expectedParams);
-  const theirList = theirParams ? listText(theirParams) : undefined;
+  const expectedList = listText(expected.params);
+  const theirList = theirs ? listText(theirs.params) : undefined;
   steps.push(step('sortedParams', theirList === undefined ? 'unknown' : theirList === expectedList ? 'ok' : 'differs', expectedList, theirList));
-  steps.push(step('sourceString', theirSource === undefined ? 'unknown' : theirSource === expectedSource ? 'ok' : 'differs', expectedSource, theirSource));
-  steps.push(step('signature', signatureMatches ? 'ok' : 'differs', expectedSignature, theirSig));
+  steps.push(step('sourceString', theirs === undefined ? 'unknown' : theirs.source === expected.source ? 'ok' : 'differs', expected.source, theirs?.source));
+  steps.push(step('signature', signatureMatches ? 'ok' : 'differs', expected.signature, theirSig));
   result.signatureMatches = signatureMatches;
   result.reproduced = reproduced;
   result.compared = sig.base64 !== undefined;
   return result;
-}
-
-interface LegacyFacts {
-  hash: LegacySignMethod;
-  secretId?: string;
-  stillEncoded?: string;
-  rawExample?: string;
-  hasTwice: boolean;
-  jsonNames: string[];
-  region?: string;
-}
-
-// The parts of a legacy signature that the usual mistakes change, the request's own value first.
-function legacyDimensions(req: PastedRequest, input: DiagnoseInput, ctx: DiagnoseContext, f: LegacyFacts): Dimension[] {
-  const dims: Dimension[] = [];
-  const unsorted = (en: string, zh: string): CauseText => CAUSES.legacyParamsUnsorted({ en, zh });
-  dims.push({
-    name: 'order',
-    options: [
-      { value: 'sorted' },
-      { value: 'sent', cause: unsorted('in the order they were sent, not sorted', '按发送顺序排列，没有排序') },
-      { value: 'natural', cause: unsorted('in natural (numeric-aware) order, so Ids.2 came before Ids.12', '按自然顺序（数字感知）排序，因此 Ids.2 排在了 Ids.12 之前') },
-      { value: 'caseless', cause: unsorted('sorted without regard to letter case', '排序时忽略了大小写') },
-    ],
-  });
-  const values: Option[] = [{ value: 'once' }];
-  if (f.rawExample !== undefined) {
-    values.push({ value: 'sent', cause: CAUSES.legacySignedEncoded(f.rawExample) });
-  }
-  if (f.hasTwice && f.stillEncoded !== undefined) {
-    values.push({ value: 'twice', cause: CAUSES.legacyDoubleEncoded(f.stillEncoded) });
-  }
-  dims.push({ name: 'values', options: values });
-  const flatten: Option[] = [{ value: 'no' }];
-  if (f.jsonNames.length > 0) {
-    flatten.push({ value: 'yes', cause: CAUSES.legacyUnflattenedParam(f.jsonNames) });
-  }
-  dims.push({ name: 'flatten', options: flatten });
-  const otherHash: LegacySignMethod = f.hash === 'HmacSHA256' ? 'HmacSHA1' : 'HmacSHA256';
-  dims.push({
-    name: 'hash',
-    options: [
-      { value: f.hash },
-      { value: otherHash, cause: otherHash === 'HmacSHA256' ? CAUSES.legacySha256WithoutMethod() : CAUSES.legacySha1WithSha256Method() },
-    ],
-  });
-  dims.push({ name: 'methodCase', options: [{ value: 'upper' }, { value: 'lower', cause: CAUSES.legacyMethodLowercase(req.method) }] });
-  const path: Option[] = [{ value: req.path }];
-  for (const alt of ['', '/']) {
-    if (alt !== req.path) {
-      path.push({ value: alt, cause: CAUSES.legacyPath(alt, req.path) });
-    }
-  }
-  dims.push({ name: 'path', options: path });
-  dims.push({ name: 'questionMark', options: [{ value: 'yes' }, { value: 'no', cause: CAUSES.legacyMissingQuestionMark() }] });
-  const host: Option[] = [{ value: req.host }];
-  for (const v of hostVariants(req.host, f.region, ctx.service)) {
-    host.push({ value: v.value, cause: CAUSES.hostDiffers(v.value, req.host, v.label.en, v.label.zh) });
-  }
-  dims.push({ name: 'host', options: host });
-  dims.push({ name: 'key', options: signingKeyOptions(input, ctx, f.secretId) });
-  const other = req.method === 'POST' ? 'GET' : 'POST';
-  dims.push({ name: 'method', options: [{ value: req.method }, { value: other, cause: CAUSES.methodDiffers(other, req.method) }] });
-  return dims;
 }

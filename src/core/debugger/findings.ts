@@ -36,6 +36,14 @@ export class Findings {
     return this.items.some((i) => i.cause.id === id);
   }
 
+  /**
+   * True when a cause the request plainly shows bears on what is signed: a fact or a visibly wrong
+   * value outside the clock and the token, which do not change the signature.
+   */
+  get explainsMismatch(): boolean {
+    return this.items.some((i) => (i.kind === 'fact' || i.kind === 'visible') && i.cause.step !== 'clock' && i.cause.step !== 'token');
+  }
+
   /** How many causes were found that are more than a guess. */
   get firmCount(): number {
     return this.items.filter((i) => i.kind !== 'possible').length;
@@ -47,12 +55,16 @@ export class Findings {
    * `reproduced`: it was reproduced with the request's own visible values, which then say so.
    */
   resolve(explained: boolean, reproduced: boolean): Cause[] {
-    const causes = this.items.map((i) =>
-      withConfidence(reproduced && i.kind === 'visible' ? reproducedNote(i.cause) : i.cause, confidenceOf(i.kind, explained)),
-    );
+    const causes = this.items.map((i) => {
+      const c = withConfidence(reproduced && i.kind === 'visible' ? reproducedNote(i.cause) : i.cause, confidenceOf(i.kind, explained));
+      // A value the request shows that was signed as it is (a wrong date, another service) is
+      // part of the computation that reproduced the signature, as much as a mistake searched for.
+      return i.kind === 'reproduced' || (reproduced && i.kind === 'visible') ? { ...c, reproduced: true } : c;
+    });
+    // The mistakes that reproduced the signature come first, then plain facts, then guesses.
     return causes
       .map((c, index) => ({ c, index }))
-      .sort((a, b) => RANK[a.c.confidence] - RANK[b.c.confidence] || a.index - b.index)
+      .sort((a, b) => Number(!a.c.reproduced) - Number(!b.c.reproduced) || RANK[a.c.confidence] - RANK[b.c.confidence] || a.index - b.index)
       .map((x) => x.c);
   }
 }

@@ -24,6 +24,7 @@ const WORDS = {
   causes: { en: 'Causes', zh: '原因' },
   fix: { en: 'Fix', zh: '修改' },
   notes: { en: 'Notes on the paste', zh: '关于粘贴内容' },
+  reproduced: { en: 'reproduced', zh: '已复现' },
 } satisfies Record<string, LocalizedText>;
 
 const CONFIDENCE: Record<Confidence, LocalizedText> = {
@@ -100,7 +101,8 @@ function stepLines(s: DiagnosisStep, t: (l: LocalizedText) => string): string[] 
 }
 
 /**
- * The diagnosis as plain text for a terminal or a text document: each step with ✓ ✗ ? –, the first
+ * The diagnosis as plain text for a terminal or a text document: the verdict with its certainty,
+ * each step with ✓ ✗ ? –, the first
  * difference with both values (invisible characters shown, the first differing line and column
  * pointed at), then the causes, most likely first, and notes about the paste.
  */
@@ -109,6 +111,8 @@ export function formatDiagnosis(d: Diagnosis, options: FormatDiagnosisOptions = 
   const t = (l: LocalizedText): string => (zh ? l.zh : l.en);
   const lines: string[] = [];
   lines.push(`${t(WORDS.heading)} (${d.signMethod === 'unknown' ? '—' : d.signMethod})`);
+  lines.push('');
+  lines.push(t(d.verdict));
   lines.push('');
   lines.push(t(d.summary));
   lines.push('');
@@ -143,7 +147,7 @@ export function formatDiagnosis(d: Diagnosis, options: FormatDiagnosisOptions = 
   if (d.causes.length > 0) {
     lines.push(t(WORDS.causes));
     d.causes.forEach((c, i) => {
-      lines.push(`  ${i + 1}. [${t(CONFIDENCE[c.confidence])}] ${t(c.title)}`);
+      lines.push(`  ${i + 1}. [${t(c.reproduced ? WORDS.reproduced : CONFIDENCE[c.confidence])}] ${t(c.title)}`);
       lines.push(indent(t(c.explanation), '     '));
       lines.push(`     ${t(WORDS.fix)}: ${t(c.fix)}`);
     });

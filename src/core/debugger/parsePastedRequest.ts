@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { parseCurl } from './parseCurl';
 import { finishRequest, pasteWarning, splitUrl, type RequestParts } from './requestParts';
-import type { PastedHeader, PastedRequest } from './types';
+import type { ParseOptions, PastedHeader, PastedRequest } from './types';
 
 const REQUEST_LINE = /^([A-Za-z]+)[ \t]+(\S+)(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
@@ -14,11 +14,13 @@ const SENSITIVE_LINE = /(authorization|token|secret|signature|usersig|key)/i;
  * Recovers the request a user's code sent from what they pasted: a curl command, a raw HTTP request
  * (request line, headers, blank line, body; CRLF or LF), headers and a body without a request line,
  * a legacy GET URL, or a legacy form body. The body is kept byte for byte, a final line break
- * included; anything that makes the exact bytes doubtful is reported in `warnings`.
+ * included; anything that makes the exact bytes doubtful is reported in `warnings` (and a final line
+ * break that may come from copying in `uncertainTail`). `options.variable` gives the values of
+ * shell variables a curl command refers to.
  *
  * @throws InputError naming the line or option that cannot be read.
  */
-export function parsePastedRequest(text: string): PastedRequest {
+export function parsePastedRequest(text: string, options: ParseOptions = {}): PastedRequest {
   if (typeof text !== 'string' || text.trim() === '') {
     throw new InputError('Nothing was pasted. Paste the request your code sent: a curl command, a raw HTTP request, or its headers and body.');
   }
@@ -30,8 +32,8 @@ export function parsePastedRequest(text: string): PastedRequest {
   const rest = text.slice(start).replace(/^[ \t\uFEFF]+/, '');
   const firstLine = rest.split(/\r?\n/, 1)[0];
 
-  if (/^curl(\.exe)?\s/i.test(rest)) {
-    return finishRequest(parseCurl(rest));
+  if (looksLikeShell(rest)) {
+    return finishRequest(parseCurl(rest, options));
   }
   if (REQUEST_LINE.test(firstLine) && !HEADER_LINE.test(firstLine)) {
     return finishRequest(parseHttp(rest, true, lineOffset));
@@ -53,6 +55,28 @@ export function parsePastedRequest(text: string): PastedRequest {
   throw new InputError(
     `Line ${lineOffset + 1} is neither a curl command, an HTTP request line (such as "POST / HTTP/1.1"), a header ("Name: value") nor a URL: ${preview(firstLine)}`,
   );
+}
+
+/**
+ * A curl command, possibly after comment lines (the explorer's own export starts with some) and
+ * variable assignments (`TOKEN=…` or `export TOKEN=…`) that the command then uses.
+ */
+function looksLikeShell(text: string): boolean {
+  const lines = text.split(/\r?\n/);
+  for (const line of lines) {
+    const l = line.trim();
+    if (l === '' || l.startsWith('#')) {
+      continue;
+    }
+    if (/^curl(\.exe)?(\s|$)/i.test(l)) {
+      return true;
+    }
+    if (!/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(l)) {
+      return false;
+    }
+    return /(^|\n)\s*curl(\.exe)?\s/i.test(text);
+  }
+  return false;
 }
 
 function countLines(text: string): number {

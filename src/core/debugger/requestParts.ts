@@ -18,6 +18,8 @@ export interface RequestParts {
   headers: PastedHeader[];
   body: string;
   warnings: PasteWarning[];
+  /** Shell variables of a curl command whose values were not known. */
+  unresolvedVariables?: string[];
 }
 
 /** A warning in both languages. */
@@ -175,7 +177,7 @@ export function finishRequest(parts: RequestParts): PastedRequest {
       ),
     );
   }
-  bodyWarnings(parts.body, headerMap['content-length'], warnings);
+  const settled = settleBody(parts, headerMap['content-length'], warnings);
 
   const request = {
     format: parts.format,
@@ -186,49 +188,77 @@ export function finishRequest(parts: RequestParts): PastedRequest {
     query: parts.query,
     headers,
     headerMap,
-    body: parts.body,
+    body: settled.body,
     warnings,
+    ...(settled.uncertainTail !== undefined ? { uncertainTail: settled.uncertainTail } : {}),
+    ...(parts.unresolvedVariables ? { unresolvedVariables: parts.unresolvedVariables } : {}),
   };
   return { ...request, signMethod: detectSignMethod(request) };
 }
 
-function bodyWarnings(body: string, contentLength: string | undefined, warnings: PasteWarning[]): void {
+/**
+ * The body the server read, as far as the paste tells. A Content-Length shorter than the pasted body
+ * is what the server reads, when only line breaks follow it: those came from copying. A raw HTTP
+ * paste that ends with line breaks and has no Content-Length leaves them uncertain; the debugger
+ * then checks the body with and without them. A curl command says exactly what it sends.
+ */
+function settleBody(parts: RequestParts, contentLength: string | undefined, warnings: PasteWarning[]): { body: string; uncertainTail?: string } {
+  const body = parts.body;
   const bytes = Buffer.byteLength(body, 'utf8');
-  const trailing = /\r?\n$/.exec(body)?.[0];
+  const trailing = /(?:\r?\n)+$/.exec(body)?.[0];
   const declared = contentLength !== undefined && /^\d+$/.test(contentLength.trim()) ? Number(contentLength.trim()) : undefined;
+  const pasted = parts.format === 'http' || parts.format === 'headers';
   if (declared !== undefined && declared !== bytes) {
-    const withoutTrailing = trailing ? bytes - Buffer.byteLength(trailing) : undefined;
-    if (withoutTrailing === declared) {
+    const head = Buffer.from(body, 'utf8').subarray(0, declared).toString('utf8');
+    const rest = body.slice(head.length);
+    if (declared < bytes && Buffer.byteLength(head, 'utf8') === declared && /^[\r\n]+$/.test(rest)) {
       warnings.push(
         pasteWarning(
           'content-length-mismatch',
-          `Content-Length says ${declared} bytes but the pasted body has ${bytes}: the final line break was probably added when copying. The body is kept as pasted; the diagnosis also tries it without that line break.`,
-          `Content-Length 为 ${declared} 字节，而粘贴的请求体有 ${bytes} 字节：末尾的换行很可能是复制时带上的。请求体按粘贴内容保留，诊断时也会尝试去掉这个换行。`,
+          `Content-Length says ${declared} bytes but the pasted body has ${bytes}: the line break${rest.length > 1 ? 's' : ''} after them came from copying. The server reads ${declared} bytes, so those are the body checked.`,
+          `Content-Length 为 ${declared} 字节，而粘贴的请求体有 ${bytes} 字节：多出的换行是复制时带上的。服务端只读取 ${declared} 字节，因此按这些字节校验。`,
         ),
       );
-    } else {
-      warnings.push(
-        pasteWarning(
-          'content-length-mismatch',
-          `Content-Length says ${declared} bytes but the pasted body has ${bytes}: the body pasted is not exactly the one sent. Paste the exact body.`,
-          `Content-Length 为 ${declared} 字节，而粘贴的请求体有 ${bytes} 字节：粘贴的请求体与实际发送的不完全相同。请粘贴原样的请求体。`,
-        ),
-      );
+      return { body: head };
     }
-    return;
+    warnings.push(
+      pasteWarning(
+        'content-length-mismatch',
+        `Content-Length says ${declared} bytes but the pasted body has ${bytes}: the body pasted is not exactly the one sent. Paste the exact body.`,
+        `Content-Length 为 ${declared} 字节，而粘贴的请求体有 ${bytes} 字节：粘贴的请求体与实际发送的不完全相同。请粘贴原样的请求体。`,
+      ),
+    );
+    return { body };
   }
-  if (trailing !== undefined) {
-    const confirmed = declared !== undefined;
+  if (trailing === undefined) {
+    return { body };
+  }
+  if (declared !== undefined) {
     warnings.push(
       pasteWarning(
         'body-trailing-newline',
-        confirmed
-          ? 'The body ends with a line break, and Content-Length counts it: it was sent and is part of the signed bytes.'
-          : 'The body ends with a line break. It is kept: if your code sent it, it is part of the signed bytes; if it came from copying, the diagnosis shows that too.',
-        confirmed
-          ? '请求体以换行结尾，Content-Length 也计入了它：它确实被发送，属于签名的字节。'
-          : '请求体以换行结尾，这里予以保留：如果代码确实发送了它，它就属于签名的字节；如果是复制时带上的，诊断结果也会指出。',
+        'The body ends with a line break, and Content-Length counts it: it was sent and is part of the signed bytes.',
+        '请求体以换行结尾，Content-Length 也计入了它：它确实被发送，属于签名的字节。',
       ),
     );
+    return { body };
   }
+  if (!pasted || trailing === body) {
+    warnings.push(
+      pasteWarning(
+        'body-trailing-newline',
+        'The body ends with a line break; the command sends it, so it is part of the signed bytes.',
+        '请求体以换行结尾；命令会发送它，因此它属于签名的字节。',
+      ),
+    );
+    return { body };
+  }
+  warnings.push(
+    pasteWarning(
+      'body-trailing-newline',
+      'The body ends with a line break and there is no Content-Length to say whether it was sent or came from copying. The signature is checked both ways; the result says which one it was computed over.',
+      '请求体以换行结尾，而没有 Content-Length 说明它是被发送的还是复制时带上的。签名按两种情况都做了校验，结果会说明签名是按哪一种计算的。',
+    ),
+  );
+  return { body, uncertainTail: trailing };
 }

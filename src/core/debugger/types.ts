@@ -41,6 +41,22 @@ export interface PastedRequest {
   /** TC3 when there is an Authorization header, a legacy method when there is a Signature parameter. */
   signMethod: SignMethod | 'unknown';
   warnings: PasteWarning[];
+  /**
+   * Line breaks at the end of `body` that may not have been sent: a raw HTTP paste ends with them
+   * and has no Content-Length that counts them. The debugger checks the body with and without them.
+   */
+  uncertainTail?: string;
+  /** Shell variables a curl command refers to whose values were not known; they are in the text as `$NAME`. */
+  unresolvedVariables?: string[];
+}
+
+/** What the paste parser may know besides the text. */
+export interface ParseOptions {
+  /**
+   * The value of a shell variable a curl command refers to (the session token of the explorer's own
+   * curl export, `$TENCENTCLOUD_SESSION_TOKEN`), or undefined when it is not known.
+   */
+  variable?: (name: string) => string | undefined;
 }
 
 /** Keys of the recomputed steps, in the order they are shown. */
@@ -84,6 +100,14 @@ export interface DiagnosisStep {
 /** How sure a cause is: `certain` reproduces the request's signature exactly or is a plain fact about the request. */
 export type Confidence = 'certain' | 'likely' | 'possible';
 
+/**
+ * How sure the verdict is. `correct`: the signature verifies with the SecretKey given.
+ * `reproduced`: it does not, and signing with the mistakes named gives exactly the request's
+ * signature. `likely`: nothing reproduced it, but the request plainly shows what is wrong.
+ * `unknown`: nothing reproduced it and nothing visible explains it.
+ */
+export type Certainty = 'correct' | 'reproduced' | 'likely' | 'unknown';
+
 /** Stable identifiers of every cause the debugger can name. */
 export type CauseId =
   | 'no-signature'
@@ -108,6 +132,10 @@ export type CauseId =
   | 'signed-headers-unsorted'
   | 'signed-header-not-sent'
   | 'signed-headers-missing-required'
+  | 'signed-header-listed-not-signed'
+  | 'signed-header-signed-not-listed'
+  | 'canonical-headers-not-normalized'
+  | 'unresolved-variables'
   | 'content-type-differs'
   | 'content-type-missing'
   | 'host-differs'
@@ -131,7 +159,10 @@ export type CauseId =
   | 'legacy-sha256-without-method'
   | 'legacy-sha1-with-sha256-method'
   | 'legacy-signature-method-invalid'
-  | 'legacy-signature-not-encoded';
+  | 'legacy-signature-not-encoded'
+  | 'legacy-signature-double-encoded'
+  | 'legacy-extra-question-mark'
+  | 'legacy-plus-in-value';
 
 /** A plain-words reason for the failure, with what to change. */
 export interface Cause {
@@ -142,6 +173,8 @@ export interface Cause {
   confidence: Confidence;
   /** The step this cause shows up in, when there is one. */
   step?: StepKey;
+  /** True when the cause is one of the mistakes that, signed with, gave exactly the request's signature. */
+  reproduced?: boolean;
 }
 
 /** The first step whose value differs, with both values. */
@@ -159,6 +192,10 @@ export interface Diagnosis {
   signatureMatches: boolean;
   /** True when a hypothesis reproduced the request's signature exactly, so its intermediate values are known. */
   reproduced: boolean;
+  /** How sure the verdict is; the page shows it next to the verdict. */
+  certainty: Certainty;
+  /** The verdict in one sentence, starting with its certainty. */
+  verdict: LocalizedText;
   summary: LocalizedText;
   steps: DiagnosisStep[];
   firstDifference?: FirstDifference;

@@ -65,3 +65,30 @@ test('debug-signature: no key, no file, unparsable input', async () => {
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /not a header/);
 });
+
+test('debug-signature: the explorer\'s own curl export, with the token and a sensitive value from the environment', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbg-'));
+  const ts = 1700000000;
+  const env = { TENCENTCLOUD_SECRET_ID: TEST_ID, TENCENTCLOUD_SECRET_KEY: TEST_KEY, TENCENTCLOUD_SESSION_TOKEN: 'cli-session-token-0123', TRTC_USERSIG: 'eJwCliUserSig' };
+  const exported = await cli(['export', 'CreateCloudRecording', '--format', 'curl', '--no-validate', '--params', '{"SdkAppId":1400000001,"RoomId":"1","UserId":"bot","UserSig":"eJwCliUserSig"}'], {
+    env,
+    now: () => ts * 1000,
+  });
+  assert.equal(exported.code, 0, exported.stderr);
+  assert.match(exported.stdout, /"\$TRTC_USERSIG"/);
+  assert.match(exported.stdout, /"X-TC-Token: \$TENCENTCLOUD_SESSION_TOKEN"/);
+  fs.writeFileSync(path.join(dir, 'export.sh'), exported.stdout);
+  const json = await cli(['debug-signature', 'export.sh', '--now', String(ts), '--json'], { cwd: dir, env });
+  const d = JSON.parse(json.stdout);
+  assert.equal(json.code, 0, json.stdout);
+  assert.equal(d.certainty, 'correct');
+  assert.equal(d.steps.find((s: { key: string }) => s.key === 'token').status, 'ok');
+  for (const secret of [TEST_KEY, 'cli-session-token-0123', 'eJwCliUserSig']) {
+    assert.ok(!json.stdout.includes(secret), 'no secret in the report');
+  }
+  // Without the value of $TRTC_USERSIG the signed body is not known: the report says so.
+  const without = await cli(['debug-signature', 'export.sh', '--now', String(ts)], { cwd: dir, env: { ...env, TRTC_USERSIG: '' } });
+  assert.equal(without.code, 1);
+  assert.match(without.stdout, /^Likely: /m);
+  assert.match(without.stdout, /\$TRTC_USERSIG/);
+});

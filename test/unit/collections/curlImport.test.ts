@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fromCurl, serializeCollection, splitShellLines, unflattenParams } from '../../../src/core/collections';
+import { fromCurl, serializeCollection, unflattenParams } from '../../../src/core/collections';
 import { InputError } from '../../../src/core/errors';
 import { isLosslessNumber, parseJson, stringifyJson } from '../../../src/core/json';
 
@@ -143,7 +143,7 @@ curl -X POST https://trtc.ap-guangzhou.tencentcloudapi.com/ \
       result.commands.slice(2).map((c) => c.skipReason),
       [
         "example.com is not a TRTC API host, and the request does not say it is TRTC's API version 2019-07-22",
-        'the body is read from the file body.json; paste the body into the command instead',
+        'the body is read from the file body.json (--data @body.json), which is not part of the paste and cannot be read here. Put the exact content in the command (or paste the raw HTTP request) instead',
         'HTTP method PUT is not one the API accepts (GET or POST)',
         "API version 2017-03-12 is not TRTC's (2019-07-22)",
         'the JSON body is not an object of parameters',
@@ -159,10 +159,6 @@ curl -X POST https://trtc.ap-guangzhou.tencentcloudapi.com/ \
     const { requests } = fromCurl(`curl https://trtc.tencentcloudapi.com/ -H 'X-TC-Action: DescribeRoomInfo' -d '{"SdkAppId": 1400000001, "Since": 123456789012345678901234567890}'`);
     assert.ok(isLosslessNumber(requests[0].params.Since));
     assert.equal(stringifyJson(requests[0].params), '{"SdkAppId":1400000001,"Since":123456789012345678901234567890}');
-  });
-
-  test('splitShellLines keeps quoted newlines and joins continuations', () => {
-    assert.deepEqual(splitShellLines("a 'x\ny' \\\n b # c\nd \"q\\\nr\" $'s\\'\nt'"), ["a 'x\ny'   b ", 'd "qr" $\'s\\\'\nt\'']);
   });
 
   test('unflattenParams builds arrays and objects and reports oddities', () => {
@@ -185,5 +181,58 @@ curl -X POST https://trtc.ap-guangzhou.tencentcloudapi.com/ \
       'parameter A has array indexes 0, 2; they were renumbered from 0',
       'parameter C has both a value and nested members; the value is ignored',
     ]);
+  });
+
+  test("the API Explorer's signature steps, with the curl command it prints among prose", () => {
+    const body = '{"SdkAppId":1400000001,"RoomId":1001}';
+    const text = [
+      '1. Canonical request (it\'s built first):',
+      'POST',
+      '/',
+      '',
+      'content-type:application/json; charset=utf-8',
+      'host:trtc.tencentcloudapi.com',
+      'x-tc-action:dismissroom',
+      '',
+      'content-type;host;x-tc-action',
+      '0000000000000000000000000000000000000000000000000000000000000000',
+      '',
+      'curl -X POST https://trtc.tencentcloudapi.com \\',
+      '-H "Authorization: TC3-HMAC-SHA256 Credential=AKID********/2024-01-01/trtc/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=ab" \\',
+      '-H "Content-Type: application/json; charset=utf-8" -H "Host: trtc.tencentcloudapi.com" -H "X-TC-Action: DismissRoom" \\',
+      '-H "X-TC-Timestamp: 1704067200" -H "X-TC-Version: 2019-07-22" -H "X-TC-Region: ap-guangzhou" \\',
+      `-d '${body}'`,
+      'Note: don\'t share this command.',
+    ].join('\n');
+    const result = fromCurl(text);
+    assert.equal(result.requests.length, 1);
+    const [r] = result.requests;
+    assert.deepEqual([r.action, r.region, r.signMethod, r.signedHeaders], ['DismissRoom', 'ap-guangzhou', 'TC3-HMAC-SHA256', 'content-type;host;x-tc-action']);
+    assert.equal(stringifyJson(r.params), body);
+    assert.deepEqual(result.commands[0].dropped, ['Authorization header']);
+  });
+
+  test('signature steps alone: the action from the canonical headers, the body when its hash matches', async () => {
+    const { sha256Hex } = await import('../../../src/core/signing');
+    const body = '{"SdkAppId":1400000001,"RoomId":"r1"}';
+    const steps = (hash: string) =>
+      ['CanonicalRequest =', 'POST', '/', '', 'content-type:application/json', 'host:trtc.ap-shanghai.tencentcloudapi.com', 'x-tc-action:dismissroombystrroomid', '', 'content-type;host;x-tc-action', hash, '', 'Request body:', body].join('\n');
+    const exact = fromCurl(steps(sha256Hex(body)));
+    const [r] = exact.requests;
+    assert.deepEqual([r.action, r.region, r.endpoint], ['DismissRoomByStrRoomId', 'ap-shanghai', { kind: 'regional' }]);
+    assert.equal(stringifyJson(r.params), body);
+    assert.ok(exact.commands[0].warnings.some((w) => /signature steps/.test(w)));
+    const hashOnly = fromCurl(steps('f'.repeat(64)));
+    assert.deepEqual(hashOnly.requests[0].params, {});
+    assert.ok(hashOnly.commands[0].warnings.some((w) => /the body is not in the text/.test(w)));
+  });
+
+  test('a non-Tencent endpoint is kept but not trusted, and the summary says so', async () => {
+    const { curlImportSummary } = await import('../../../src/core/collections');
+    const result = fromCurl("curl https://api.example.net/trtc -H 'X-TC-Action: DismissRoom' -H 'X-TC-Version: 2019-07-22' -d '{\"RoomId\": 1}'");
+    assert.deepEqual(result.requests[0].endpoint, { kind: 'custom', url: 'https://api.example.net/trtc' });
+    assert.deepEqual(result.untrustedEndpoints, ['https://api.example.net/trtc']);
+    assert.match(curlImportSummary(result).join('\n'), /command 1: its endpoint https:\/\/api\.example\.net\/trtc is not a Tencent Cloud host: the request keeps it, but it is NOT trusted/);
+    assert.deepEqual(fromCurl("curl https://trtc.tencentcloudapi.com/ -H 'X-TC-Action: DismissRoom' -d '{}'").untrustedEndpoints, []);
   });
 });

@@ -170,13 +170,23 @@ describe('Postman export', () => {
       createRequest({ action: 'DismissRoom', params: {}, endpoint: { kind: 'regional' }, region: '{{Region}}' }),
       createRequest({ action: 'DismissRoom', params: {}, endpoint: { kind: 'custom', url: 'http://127.0.0.1:8080' } }),
     ];
-    const exported = toPostman({ version: 1, name: 'E', items });
+    const exported = toPostman({ version: 1, name: 'E', items }, undefined, { isTrusted: (origin) => origin === 'http://127.0.0.1:8080' });
     assert.deepEqual(
       exportedItems(exported).map((i) => ((i.request as JsonObject).url as JsonObject).raw),
       ['https://trtc.intl.tencentcloudapi.com/', 'https://trtc.ap-tokyo.tencentcloudapi.com/', 'https://trtc.{{Region}}.tencentcloudapi.com/', 'http://127.0.0.1:8080/'],
     );
     const custom = (exportedItems(exported)[3].request as JsonObject).url as JsonObject;
     assert.deepEqual([custom.protocol, custom.host, custom.port], ['http', ['127', '0', '0', '1'], '8080']);
+  });
+
+  test('an endpoint that is neither a Tencent host nor trusted is refused, naming its URL', () => {
+    const foreign = createRequest({ action: 'DismissRoom', name: 'Foreign', params: {}, endpoint: { kind: 'custom', url: 'https://collector.example.net/api' } });
+    const tencent = createRequest({ action: 'DismissRoom', params: {}, endpoint: { kind: 'custom', url: 'https://trtc.ap-tokyo.tencentcloudapi.com' }, region: 'ap-seoul' });
+    const refuse = (e: unknown) => e instanceof InputError && e.message.includes('https://collector.example.net/api') && /not trusted/.test(e.message);
+    assert.throws(() => toPostman({ version: 1, name: 'E', items: [tencent, foreign] }), refuse);
+    assert.throws(() => toPostman(foreign, undefined, { isTrusted: (o) => o === 'https://other.example.net' }), refuse);
+    assert.doesNotThrow(() => toPostman(foreign, undefined, { isTrusted: (o) => o === 'https://collector.example.net' }));
+    assert.doesNotThrow(() => toPostman(tencent), 'a Tencent Cloud host needs no trust');
   });
 });
 

@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  CAUSES,
   diagnoseFromTrace,
   diagnoseSignature,
   formatDiagnosis,
   parsePastedRequest,
   requestFromSigned,
+  type CauseText,
   type Diagnosis,
 } from '../../../src/core/debugger';
 import { InputError } from '../../../src/core/errors';
@@ -202,13 +204,13 @@ describe('formatDiagnosis', () => {
       now: TIMESTAMP,
     });
     const text = formatDiagnosis(d, { language: 'en' });
-    assert.match(text, /^Signature check \(TC3-HMAC-SHA256\)/);
+    assert.match(text, /^Signature check \(TC3-HMAC-SHA256\)\n\nReproduced: signing with this mistake gives exactly the signature sent: The Content-Type signed is not the one sent\. The first step that differs is "Canonical headers"\./);
     assert.match(text, /✓ Authorization header/);
     assert.match(text, /✗ Canonical headers\n {6}expected: content-type:application\/json; charset=utf-8⏎\n/);
     assert.match(text, /First difference: Canonical headers\n {2}At line 1, column 30:/);
     assert.match(text, /expected: content-type:application\/json; charset=utf-8\n/);
     assert.match(text, /actual {2}: content-type:application\/json\n/);
-    assert.match(text, /1\. \[certain\] The Content-Type signed is not the one sent/);
+    assert.match(text, /1\. \[reproduced\] The Content-Type signed is not the one sent/);
     assert.match(text, /Fix: /);
   });
 
@@ -222,10 +224,10 @@ describe('formatDiagnosis', () => {
   });
 
   test('a body hashed without its trailing line break is named, and the paste note says so', () => {
-    const d = diagnoseSignature(parsePastedRequest(mistakenTc3({ sentBody: '{"a":1}\n', signedBody: '{"a":1}' })), { secretKey: SECRET_KEY, now: TIMESTAMP });
+    const d = diagnoseSignature(parsePastedRequest(mistakenTc3({ sentBody: '{"a":1}\n', signedBody: '{"a":1}', contentLength: true })), { secretKey: SECRET_KEY, now: TIMESTAMP });
     const text = formatDiagnosis(d);
     assert.match(text, /without its final line break/);
-    assert.match(text, /Notes on the paste\n {2}- The body ends with a line break/);
+    assert.match(text, /Notes on the paste\n {2}- The body ends with a line break, and Content-Length counts it/);
   });
 
   test('in Chinese', () => {
@@ -233,7 +235,8 @@ describe('formatDiagnosis', () => {
     const text = formatDiagnosis(d, { language: 'zh-CN' });
     assert.match(text, /^签名检查/);
     assert.match(text, /第一个不一致: 凭证范围/);
-    assert.match(text, /\[确定\] 凭证日期用了本地时间而不是 UTC/);
+    assert.match(text, /\[已复现\] 凭证日期用了本地时间而不是 UTC/);
+    assert.match(text, /^签名检查 \(TC3-HMAC-SHA256\)\n\n已复现：/);
   });
 });
 
@@ -260,6 +263,95 @@ describe('every cause is written in both languages', () => {
         }
       }
       assert.match(d.summary.zh, /[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('every cause the debugger can name', () => {
+  const L = { en: 'detail', zh: '细节' };
+  // Typed against CAUSES, so a new cause does not compile until it is listed here and checked.
+  const ARGS: { [K in keyof typeof CAUSES]: Parameters<(typeof CAUSES)[K]> } = {
+    noSignature: [],
+    authorizationFormat: [['a'], ['甲']],
+    signatureEncoding: ['Base64', 'Base64 编码', L],
+    secretIdWhitespace: [],
+    secretIdMismatch: ['AKID1', 'AKID2'],
+    keysSwapped: [L],
+    secretKeyWhitespace: ['with a space', '带有空格'],
+    secretKeyWrong: [false],
+    keyDisabled: [],
+    timestampMissing: [],
+    timestampFormat: ['1.5'],
+    timestampMilliseconds: ['1700000000000'],
+    timestampSignedDiffers: ['1', '2'],
+    timestampExpired: [600],
+    scopeDateLocalTime: ['2023-11-15', '2023-11-14', 'UTC+8'],
+    scopeDateWrong: ['2023-11-10', '2023-11-14'],
+    scopeServiceWrong: ['cvm', 'trtc'],
+    scopeFormat: ['bad', '错'],
+    signedHeadersCase: ['Host'],
+    signedHeadersUnsorted: ['host;content-type', 'content-type;host'],
+    signedHeaderNotSent: [['x-tc-language']],
+    signedHeadersMissingRequired: [['host']],
+    signedHeaderListedNotSigned: ['content-type;host;x-tc-action', ['x-tc-action']],
+    signedHeaderSignedNotListed: ['content-type;host', ['x-tc-timestamp']],
+    canonicalHeadersNotNormalized: [L],
+    unresolvedVariables: [['TRTC_USERSIG']],
+    contentTypeDiffers: ['a', 'b'],
+    contentTypeMissing: [],
+    hostDiffers: ['a', 'b', 'why', '原因'],
+    actionValueCase: ['DismissRoom'],
+    payloadDiffers: [L],
+    queryDiffers: [L],
+    methodDiffers: ['GET', 'POST'],
+    pathDiffers: ['', '/'],
+    tokenMissing: [L],
+    tokenMismatch: [],
+    tokenUnverifiable: [],
+    legacyMissingParam: [['Nonce']],
+    legacyMalformedEncoding: [],
+    legacyParamsUnsorted: [L],
+    legacySignedEncoded: ['a%20b', L],
+    legacyDoubleEncoded: ['a%20b'],
+    legacyUnflattenedParam: [['Filters']],
+    legacyMethodLowercase: ['GET'],
+    legacyPath: ['', '/'],
+    legacyMissingQuestionMark: [],
+    legacySha256WithoutMethod: [],
+    legacySha1WithSha256Method: [],
+    legacySignatureMethodInvalid: ['HMAC'],
+    legacySignatureNotEncoded: [],
+    legacySignatureDoubleEncoded: [true],
+    legacyExtraQuestionMark: [],
+    legacyPlusInValue: [true],
+  };
+
+  test('has a stable id, a step, and every text in English and Chinese', () => {
+    const ids = new Set<string>();
+    for (const [name, args] of Object.entries(ARGS)) {
+      const c = (CAUSES[name as keyof typeof CAUSES] as (...a: unknown[]) => CauseText)(...args);
+      ids.add(c.id);
+      for (const t of [c.title, c.explanation, c.fix]) {
+        assert.ok(t.en.trim().length > 0, `${name}: English text`);
+        assert.match(t.zh, /[\u4e00-\u9fff]/, `${name}: Chinese text`);
+      }
+      assert.ok(c.step, `${name} names its step`);
+    }
+    assert.equal(ids.size, Object.keys(ARGS).length, 'one id per cause');
+  });
+
+  test('every certainty has a verdict in both languages', () => {
+    const pastes: Array<[string, string]> = [
+      ['correct', signedAsRaw(signCorrect())],
+      ['reproduced', mistakenTc3({ date: '2023-11-15' })],
+      ['likely', mistakenTc3({ signedHeadersLine: 'content-type;host;x-tc-language', signedValues: { 'x-tc-language': 'en-US' } })],
+      ['unknown', mistakenTc3({ key: 'anotherKeyEntirely0123456789abcd' })],
+    ];
+    for (const [certainty, paste] of pastes) {
+      const d = diagnoseSignature(parsePastedRequest(paste), { secretKey: SECRET_KEY, now: TIMESTAMP });
+      assert.equal(d.certainty, certainty);
+      assert.match(d.verdict.zh, /[\u4e00-\u9fff]/);
+      assert.ok(d.verdict.en.length > 20);
     }
   });
 });

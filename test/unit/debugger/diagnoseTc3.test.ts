@@ -116,13 +116,53 @@ describe('3. the payload hashed is not the body sent', () => {
   ];
   for (const [name, sent, hashed, label] of cases) {
     test(name, () => {
-      const d = diagnose(mistakenTc3({ sentBody: sent, signedBody: hashed }));
+      // Content-Length says the final line break of a body was sent, not added by copying.
+      const d = diagnose(mistakenTc3({ sentBody: sent, signedBody: hashed, contentLength: true }));
       expectTop(d, 'hashedPayload', 'payload-differs', 'certain');
       assert.match(d.causes[0].explanation.en, label);
       assert.equal(stepOf(d, 'hashedPayload').expected, sha256Hex(sent));
       assert.equal(stepOf(d, 'hashedPayload').actual, sha256Hex(hashed));
     });
   }
+});
+
+describe('3a. a final line break in a raw HTTP paste', () => {
+  const compact = stringifyJson(PARAMS);
+  test('a correct request pasted with a line break after the body and no Content-Length is correct, with a note', () => {
+    const d = diagnose(signedAsRaw(signCorrect()) + '\r\n');
+    assert.equal(d.certainty, 'correct');
+    assert.equal(d.signatureMatches, true);
+    assert.equal(d.firstDifference, undefined);
+    assert.ok(!d.causes.some((c) => c.id === 'payload-differs'), d.causes.map((c) => c.id).join(', '));
+    assert.ok(d.warnings.some((w) => w.code === 'line-break-copied'));
+    assert.match(d.verdict.en, /^Correct: /);
+  });
+
+  test('with a Content-Length shorter than the pasted body, the server reads only those bytes', () => {
+    const signed = signCorrect();
+    const raw = signedAsRaw({ ...signed, headers: { ...signed.headers, 'Content-Length': String(Buffer.byteLength(signed.body)) } }) + '\n\n';
+    const d = diagnose(raw);
+    assert.equal(d.certainty, 'correct');
+    assert.ok(d.warnings.some((w) => w.code === 'content-length-mismatch' && /came from copying/.test(w.en)));
+  });
+
+  test('a line break that was signed and sent is part of a correct request', () => {
+    const d = diagnose(mistakenTc3({ sentBody: compact + '\n' }));
+    assert.equal(d.certainty, 'correct');
+    assert.ok(d.warnings.some((w) => w.code === 'line-break-signed'));
+  });
+
+  test('without Content-Length, a body hashed with a line break it did not send is still reproduced', () => {
+    const d = diagnose(mistakenTc3({ sentBody: compact, signedBody: compact + '\n' }));
+    expectTop(d, 'hashedPayload', 'payload-differs', 'certain');
+    assert.equal(d.certainty, 'reproduced');
+  });
+
+  test('a copied line break and a real mistake together: the mistake is named, not the line break', () => {
+    const d = diagnose(mistakenTc3({ date: '2023-11-15' }) + '\n');
+    expectTop(d, 'credentialScope', 'scope-date-local-time', 'certain');
+    assert.ok(!d.causes.some((c) => c.id === 'payload-differs'));
+  });
 });
 
 describe('4. the content type signed is not the one sent', () => {

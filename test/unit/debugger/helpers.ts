@@ -86,6 +86,14 @@ export interface Tc3Mistake {
   signedValues?: Record<string, string>;
   /** Rewrites the finished Authorization header. */
   authorization?: (auth: string) => string;
+  /** Sends a Content-Length header counting the body sent, which settles whether a final line break was sent. */
+  contentLength?: boolean;
+  /** The query string sent (GET), without "?". */
+  sentQuery?: string;
+  /** The canonical query string signed; defaults to the one sent. */
+  signedQuery?: string;
+  /** The canonical URI signed; defaults to "/". */
+  signedUri?: string;
 }
 
 /** Builds a TC3 request whose signing went wrong exactly as described, as a raw HTTP paste. */
@@ -111,8 +119,8 @@ export function mistakenTc3(m: Tc3Mistake = {}): string {
   const block = m.block ?? canonicalHeaders(line.split(';').map((n) => [n, values[n.toLowerCase()] ?? ''] as const)).canonicalHeaders;
   const request = canonicalRequest({
     httpMethod: method,
-    canonicalUri: '/',
-    canonicalQueryString: '',
+    canonicalUri: m.signedUri ?? '/',
+    canonicalQueryString: m.signedQuery ?? m.sentQuery ?? '',
     canonicalHeaders: block,
     signedHeaders: line,
     hashedPayload: sha256Hex(m.signedBody ?? sentBody),
@@ -130,8 +138,11 @@ export function mistakenTc3(m: Tc3Mistake = {}): string {
   }
   headers.push(['X-TC-Action', action], ['X-TC-Version', '2019-07-22'], ['X-TC-Timestamp', sentTimestamp], ['X-TC-Region', 'ap-guangzhou']);
   headers.push(...(m.extraHeaders ?? []));
+  if (m.contentLength) {
+    headers.push(['Content-Length', String(Buffer.byteLength(method === 'GET' ? '' : sentBody))]);
+  }
   headers.push(['Authorization', auth]);
-  return rawHttp(method, '/', headers, method === 'GET' ? '' : sentBody);
+  return rawHttp(method, m.sentQuery ? '/?' + m.sentQuery : '/', headers, method === 'GET' ? '' : sentBody);
 }
 
 /** The common parameters of a legacy request, plus the action's own, unsorted. */

@@ -130,18 +130,23 @@ describe('raw HTTP requests', () => {
     assert.deepEqual(codes(req), []);
   });
 
-  test('LF: a final line break stays in the body and is reported', () => {
+  test('LF: a final line break stays in the body, is reported and marked uncertain', () => {
     const req = parsePastedRequest([...head, '', BODY + '\n'].join('\n'));
     assert.equal(req.body, BODY + '\n');
+    assert.equal(req.uncertainTail, '\n');
     assert.ok(codes(req).includes('body-trailing-newline'));
   });
 
   test('Content-Length tells a copied line break from a sent one', () => {
     const bytes = Buffer.byteLength(BODY);
     const copied = parsePastedRequest([...head, `Content-Length: ${bytes}`, '', BODY + '\n'].join('\n'));
-    assert.equal(copied.body, BODY + '\n');
+    assert.equal(copied.body, BODY, 'the server reads Content-Length bytes');
+    assert.equal(copied.uncertainTail, undefined);
     const warning = copied.warnings.find((w) => w.code === 'content-length-mismatch');
-    assert.ok(warning && /probably added when copying/.test(warning.en));
+    assert.ok(warning && /came from copying/.test(warning.en));
+    const unexplained = parsePastedRequest([...head, `Content-Length: ${bytes - 3}`, '', BODY + '\n'].join('\n'));
+    assert.equal(unexplained.body, BODY + '\n');
+    assert.ok(unexplained.warnings.some((w) => w.code === 'content-length-mismatch' && /not exactly the one sent/.test(w.en)));
     const sent = parsePastedRequest([...head, `Content-Length: ${bytes + 1}`, '', BODY + '\n'].join('\n'));
     assert.ok(sent.warnings.some((w) => w.code === 'body-trailing-newline' && /Content-Length counts it/.test(w.en)));
   });
