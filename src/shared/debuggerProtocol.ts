@@ -32,6 +32,8 @@ export interface CauseView {
   explanation: string;
   fix: string;
   confidence: 'certain' | 'likely' | 'possible';
+  /** Part of the computation that gave exactly the request's signature. */
+  reproduced?: boolean;
   /** The step the cause shows up in. */
   step?: string;
 }
@@ -43,6 +45,14 @@ export interface DiagnosisView {
   verdict: 'ok' | 'wrong' | 'none';
   /** A usual mistake reproduced the request's signature exactly. */
   reproduced: boolean;
+  /**
+   * How sure the verdict is: `correct` (it verifies with the key), `reproduced` (the mistakes named
+   * give exactly the request's signature), `likely` (the request plainly shows what is wrong),
+   * `unknown` (no usual mistake reproduces it).
+   */
+  certainty: 'correct' | 'reproduced' | 'likely' | 'unknown';
+  /** The verdict in one sentence, starting with its certainty. */
+  headline: string;
   summary: string;
   steps: StepView[];
   firstDifference?: { key: string; title: string; expected: string; actual?: string };

@@ -6,6 +6,10 @@
 
 /** The debugger page's UI strings in English, which are also their keys. */
 export const DEBUGGER_STRINGS = [
+  'Correct',
+  'Reproduced',
+  'Likely',
+  'Unknown',
   'A curl command, a raw HTTP request, or its headers and body. Line breaks are read as LF.',
   'Actual',
   'certain',

@@ -165,6 +165,9 @@ suite('signature steps and debugger', () => {
       const view = posted.find((m): m is Extract<ToDebugger, { type: 'diagnosis' }> => m.type === 'diagnosis');
       assert.ok(view, 'the page got the diagnosis');
       assert.equal(view.diagnosis.verdict, 'wrong');
+      assert.equal(view.diagnosis.certainty, 'reproduced', 'the local-time scope reproduces the signature exactly');
+      assert.match(view.diagnosis.headline, /\S/);
+      assert.ok(view.diagnosis.causes.some((c) => c.id === 'scope-date-local-time' && c.reproduced), 'the reproducing cause is marked');
       assert.equal(view.diagnosis.firstDifference?.key, 'credentialScope');
       assert.ok(!JSON.stringify(posted).includes(IT_SECRET_KEY), 'the key is not sent back to the page');
     } finally {

@@ -16,7 +16,7 @@ import { completeSpec } from '../../core/requests/completeSpec';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { SANDBOX_PROFILE } from '../common/ids';
 import { credentialsOf } from '../credentials/credentialStore';
-import { currentProfileName, pickScope, pickTarget, selectedEnvironment, type CollectionsContext } from './collectionsContext';
+import { currentProfileName, pickScope, pickTarget, environmentForSending, selectedEnvironment, type CollectionsContext } from './collectionsContext';
 import type { CollectionItemNode } from './collectionsTree';
 import { pickEnvironmentForSecrets } from './environmentCommands';
 import { saveRequests, storeSecrets } from './saveRequests';
@@ -37,7 +37,8 @@ export async function exportSource(ctx: CollectionsContext, node: CollectionItem
 export async function exportPostman(ctx: CollectionsContext, node: CollectionItemNode, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const source = await exportSource(ctx, node);
   const environment = (await selectedEnvironment(ctx).catch(() => undefined))?.environment;
-  const text = stringifyJson(toPostman(source, environment), 2) + '\n';
+  // A custom endpoint is exported only when it is trusted: the exported script would sign for it.
+  const text = stringifyJson(toPostman(source, environment, { isTrusted: ctx.trust.policy.isTrusted }), 2) + '\n';
   const target =
     uri ??
     (await vscode.window.showSaveDialog({
@@ -79,7 +80,7 @@ export async function exportCurl(ctx: CollectionsContext, node: CollectionItemNo
   if (resolved.sandbox) {
     throw new InputError(vscode.l10n.t('curl commands carry a real signature: switch from the sandbox to a profile first.'));
   }
-  const selected = await selectedEnvironment(ctx);
+  const selected = await environmentForSending(ctx);
   const environment = selected?.environment;
   const timestamp = Math.floor(Date.now() / 1000);
   const blocks: string[] = ['#!/bin/sh', `# ${vscode.l10n.t('{0}: signed with profile "{1}"', source.name, resolved.profile.name)}`];
@@ -178,7 +179,8 @@ export async function importPostman(ctx: CollectionsContext, args: { text?: stri
   void offerImportDetails(
     ctx,
     vscode.l10n.t('Imported {0} requests into "{1}" ({2} skipped).', imported, store.labelOf(ref), result.skipped.length) +
-      (environmentName ? ' ' + vscode.l10n.t('Select environment "{0}" to run them.', environmentName) : ''),
+      (environmentName ? ' ' + vscode.l10n.t('Select environment "{0}" to run them.', environmentName) : '') +
+      untrustedNote(result.untrustedEndpoints),
     details,
   );
   return { ref, imported, skipped: result.skipped.length };
@@ -233,6 +235,14 @@ export async function importCurl(ctx: CollectionsContext, args: { text?: string;
     ...reasons,
     ...result.commands.flatMap((c) => [...c.dropped.map((d) => vscode.l10n.t('command {0}: left out {1}', c.index, d)), ...c.warnings.map((w) => vscode.l10n.t('command {0}: {1}', c.index, w))]),
   ];
-  void offerImportDetails(ctx, vscode.l10n.t('Imported {0} requests from curl ({1} skipped).', saved.saved.length, reasons.length), details);
+  void offerImportDetails(ctx, vscode.l10n.t('Imported {0} requests from curl ({1} skipped).', saved.saved.length, reasons.length) + untrustedNote(result.untrustedEndpoints), details);
   return { ref: target.ref, imported: saved.saved.length, skipped: reasons.length };
+}
+
+/** The part of an import's summary that says which endpoints it named are not trusted: importing trusts nothing. */
+function untrustedNote(origins: readonly string[]): string {
+  const distinct = [...new Set(origins)];
+  return distinct.length
+    ? ' ' + vscode.l10n.t('Not trusted, so nothing will be sent there until you trust it: {0}.', distinct.join(', '))
+    : '';
 }

@@ -224,6 +224,8 @@ export function diagnosisView(d: Diagnosis, keySource: string, zh: boolean): Dia
     signMethod: d.signMethod === 'unknown' ? '—' : d.signMethod,
     verdict: d.signMethod === 'unknown' ? 'none' : d.signatureMatches ? 'ok' : 'wrong',
     reproduced: d.reproduced,
+    certainty: d.certainty,
+    headline: t(d.verdict),
     summary: t(d.summary),
     steps: d.steps.map((s) => ({
       key: s.key,
@@ -243,7 +245,7 @@ export function diagnosisView(d: Diagnosis, keySource: string, zh: boolean): Dia
           },
         }
       : {}),
-    causes: d.causes.map((c) => ({ id: c.id, title: t(c.title), explanation: t(c.explanation), fix: t(c.fix), confidence: c.confidence, ...(c.step ? { step: c.step } : {}) })),
+    causes: d.causes.map((c) => ({ id: c.id, title: t(c.title), explanation: t(c.explanation), fix: t(c.fix), confidence: c.confidence, ...(c.reproduced ? { reproduced: true } : {}), ...(c.step ? { step: c.step } : {}) })),
     warnings: d.warnings.map((w) => t(w)),
     keySource,
   };

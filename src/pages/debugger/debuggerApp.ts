@@ -2,6 +2,10 @@ import type { DebuggerInit, DebuggerState, DiagnosisView, FromDebugger, PrefillV
 import { h, icon, replaceChildren, type Child } from '../common/dom';
 import { differenceParts, makeDebuggerTranslate, startingInput, stateToSave, statusLabel, statusMark, visible, type DebuggerTranslate } from './debuggerModel';
 
+
+/** How each certainty is named in the verdict's badge. */
+const CERTAINTY_LABEL = { correct: 'Correct', reproduced: 'Reproduced', likely: 'Likely', unknown: 'Unknown' } as const;
+
 /** The part of VS Code's webview API the debugger page uses. */
 export interface DebuggerVsCodeApi {
   postMessage(message: FromDebugger): void;
@@ -252,11 +256,12 @@ export class DebuggerApp {
         'div',
         { class: 'result-line' },
         outcome,
+        h('span', { class: `tag certainty ${d.certainty}`, id: 'certainty' }, t(CERTAINTY_LABEL[d.certainty])),
         h('span', { class: 'fact' }, d.signMethod),
-        d.reproduced ? h('span', { class: 'tag' }, icon('check'), h('span', null, t('Reproduced exactly'))) : null,
         h('span', { class: 'fact muted' }, t('Key used: {0}', d.keySource)),
         h('button', { type: 'button', class: 'link-button', id: 'open-report', on: { click: () => this.api.postMessage({ type: 'openReport' }) } }, icon('go-to-file'), h('span', null, t('Open as text'))),
       ),
+      h('p', { class: 'headline', id: 'headline' }, d.headline),
       h('p', { class: 'summary' }, d.summary),
       first ? this.firstDifference(t, first) : h('p', { class: 'muted' }, t('No step differs.')),
       d.causes.length > 0
@@ -269,7 +274,13 @@ export class DebuggerApp {
                 h(
                   'li',
                   { class: `cause ${c.confidence}`, data: { cause: c.id } },
-                  h('div', { class: 'cause-head' }, h('span', { class: `tag confidence ${c.confidence}` }, t(c.confidence)), h('strong', null, c.title)),
+                  h(
+                    'div',
+                    { class: 'cause-head' },
+                    h('span', { class: `tag confidence ${c.confidence}` }, t(c.confidence)),
+                    c.reproduced ? h('span', { class: 'tag reproduced' }, icon('check'), h('span', null, t('Reproduced exactly'))) : null,
+                    h('strong', null, c.title),
+                  ),
                   h('p', null, c.explanation),
                   h('p', { class: 'fix' }, h('strong', null, t('Fix:')), ' ', c.fix),
                 ),
