@@ -122,7 +122,7 @@ const targets = [
   {
     ...common,
     minify: false,
-    entryPoints: { 'test/integration/index': 'test/integration/index.ts' },
+    entryPoints: { 'test/integration/index': 'test/integration/index.ts', 'test/restricted/index': 'test/restricted/index.ts' },
     outdir: dist,
     platform: 'node',
     format: 'cjs',

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { getCatalog } from '../../src/core/catalog/catalog';
 import type { ExplorerApi } from '../../src/extension';
@@ -96,4 +98,27 @@ export async function historyAndCollections(api: ExplorerApi) {
 /** The open request form of an action, if the requests feature is loaded and the form is open. */
 export function openPanel(api: ExplorerApi, action: string) {
   return api.requests.current?.panels.get(action);
+}
+
+/** A server that only counts what reaches it: the host a hostile repository points requests at. */
+export interface Capture {
+  url: string;
+  requests: Array<{ headers: http.IncomingHttpHeaders; body: string }>;
+  close(): Promise<void>;
+}
+
+export async function startCapture(): Promise<Capture> {
+  const requests: Capture['requests'] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      requests.push({ headers: req.headers, body });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ Response: { RequestId: `captured-${requests.length}` } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -1,36 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunSummary } from '../../src/core/collections/collectionRunner';
 import type { CollectionRef } from '../../src/core/collections/collectionStore';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, historyAndCollections, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, openPanel, startStandIn, stopStandIn, waitFor } from './helpers';
-
-/** A server that only counts what reaches it: the host a hostile repository points requests at. */
-interface Capture {
-  url: string;
-  requests: Array<{ headers: http.IncomingHttpHeaders; body: string }>;
-  close(): Promise<void>;
-}
-
-async function startCapture(): Promise<Capture> {
-  const requests: Capture['requests'] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      requests.push({ headers: req.headers, body });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ Response: { RequestId: `captured-${requests.length}` } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
-}
+import { type Capture, explorer, historyAndCollections, startCapture, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, openPanel, startStandIn, stopStandIn, waitFor } from './helpers';
 
 const USER_SIG = 'canary-usersig-0123456789';
 

@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors';
 import type { CollectionRef } from '../../core/collections/collectionStore';
 import { requireItem } from '../../core/collections/collectionTree';
 import { formatTextReport } from '../../core/collections/reporters';
-import { currentProfileName, pickCollection, selectedEnvironment, type CollectionsContext, type RunArgs } from './collectionsContext';
+import { currentProfileName, pickCollection, environmentForSending, type CollectionsContext, type RunArgs } from './collectionsContext';
 import type { RunRecord, RunResultArgs } from './collectionsTree';
 
 /** Locates the item a node or reference stands for. */
@@ -50,7 +50,7 @@ export async function run(ctx: CollectionsContext, args: RunArgs | undefined): P
     : selection.folderId
       ? requireItem(collection, selection.folderId).item.name
       : collection.name;
-  const selected = await selectedEnvironment(ctx);
+  const selected = await environmentForSending(ctx);
   const environment = selected?.environment;
   const profile = await currentProfileName(ctx);
   const { controller } = await ctx.requests();

@@ -87,6 +87,24 @@ export async function selectedEnvironment(ctx: CollectionsContext): Promise<{ re
   }
 }
 
+/**
+ * The selected environment for a call that signs or sends. In Restricted Mode an environment kept in
+ * the workspace can be read and opened, but its values (endpoints, ids, secret references) are never
+ * sent: the call stops with what to do instead.
+ */
+export async function environmentForSending(ctx: CollectionsContext): Promise<{ ref: FileRef; environment: Environment } | undefined> {
+  const selected = await selectedEnvironment(ctx);
+  if (selected && selected.ref.scope === 'workspace' && !vscode.workspace.isTrusted) {
+    throw new InputError(
+      vscode.l10n.t(
+        'The environment "{0}" belongs to this workspace, which is in Restricted Mode: its values are not sent. Trust the workspace (Manage Workspace Trust), or select a user environment with "TRTC: Select Environment…".',
+        selected.environment.name,
+      ),
+    );
+  }
+  return selected;
+}
+
 /** The profile calls should use now: the sandbox, the active profile, or undefined (the controller then asks for one). */
 export async function currentProfileName(ctx: CollectionsContext): Promise<string | undefined> {
   return ctx.credentials.activeName() === SANDBOX_PROFILE ? SANDBOX_PROFILE : (await ctx.credentials.active())?.name;

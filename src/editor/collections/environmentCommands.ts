@@ -28,12 +28,14 @@ export async function pickEnvironmentName(ctx: CollectionsContext, title: string
   type Item = vscode.QuickPickItem & { value: string | undefined };
   const items: Item[] = [
     ...(allowNone ? [{ label: vscode.l10n.t('No environment'), description: selected ? undefined : vscode.l10n.t('selected'), value: '' }] : []),
-    ...valid.map((d): Item => ({
-      label: `$(symbol-variable) ${d.document.name}`,
-      description: [d.label, d.document.name === selected ? vscode.l10n.t('selected') : undefined].filter(Boolean).join(' · '),
-      detail: vscode.l10n.t('{0} variables', Object.keys(d.document.variables).length),
-      value: d.document.name,
-    })),
+    ...(await Promise.all(
+      valid.map(async (d): Promise<Item> => ({
+        label: `$(symbol-variable) ${d.document.name}`,
+        description: [d.label, d.document.name === selected ? vscode.l10n.t('selected') : undefined].filter(Boolean).join(' · '),
+        detail: await environmentOrigin(ctx, d.ref, d.document),
+        value: d.document.name,
+      })),
+    )),
     ...invalid.map((d): Item => ({ label: `$(error) ${d.ref.file}`, description: vscode.l10n.t('cannot be read'), detail: d.error.message.split('\n')[0], value: undefined })),
     { label: `$(add) ${vscode.l10n.t('New Environment…')}`, value: undefined },
   ];
@@ -85,7 +87,10 @@ export async function pickSecretVariable(
     const items = await Promise.all(
       secretNames.map(async (n) => ({
         label: `$(lock) ${n}`,
-        description: (await ctx.secretsFor(env.ref).get(envName, n)) !== undefined ? vscode.l10n.t('value stored') : vscode.l10n.t('no value yet'),
+        description:
+          (await ctx.secretsFor(env.ref).get(envName, n)) !== undefined
+            ? vscode.l10n.t('value stored for {0}', ctx.secretsFor(env.ref).label)
+            : vscode.l10n.t('no value yet for {0}', ctx.secretsFor(env.ref).label),
         detail: env.environment.variables[n]?.description,
         name: n as string | undefined,
       })),
@@ -145,4 +150,22 @@ export async function clearSecret(ctx: CollectionsContext, args: { environment?:
   }
   await ctx.secretsFor(picked.env.ref).delete(picked.env.environment.name, picked.variable);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Secret variable {0} of "{1}" cleared', picked.variable, picked.env.environment.name), 4000);
+}
+
+/**
+ * Where an environment comes from, for the picker: its file (a workspace's or the user's own), how
+ * many variables it declares, and for its secret variables whose secret storage holds their values,
+ * since a workspace's environments never receive the values stored for the user's.
+ */
+async function environmentOrigin(ctx: CollectionsContext, ref: FileRef, environment: Environment): Promise<string> {
+  const names = Object.keys(environment.variables);
+  const secretNames = names.filter((n) => environment.variables[n]?.secret);
+  const file = ref.scope === 'workspace' ? vscode.l10n.t('file in this workspace') : vscode.l10n.t('file in your user environments');
+  const parts = [file, vscode.l10n.t('{0} variables', names.length)];
+  if (secretNames.length > 0) {
+    const secrets = ctx.secretsFor(ref);
+    const stored = (await Promise.all(secretNames.map((n) => secrets.get(environment.name, n)))).filter((v) => v !== undefined).length;
+    parts.push(vscode.l10n.t('{0} of {1} secret values stored for {2}', stored, secretNames.length, secrets.label));
+  }
+  return parts.join(' · ');
 }

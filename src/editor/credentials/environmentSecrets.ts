@@ -31,6 +31,8 @@ export function describeScope(scope: SecretScope): string {
 /** One scope's secret values: what resolves `{{Variable}}` references for that scope's environments. */
 export interface ScopedSecrets extends SecretResolver {
   readonly scope: SecretScope;
+  /** How the scope is named to the user, such as "this workspace". */
+  readonly label: string;
   set(environmentName: string, variableName: string, value: string): Promise<void>;
   delete(environmentName: string, variableName: string): Promise<void>;
   /** Asks for a value in a password box; undefined when dismissed. Nothing is stored here. */
@@ -67,6 +69,7 @@ export class EnvironmentSecrets implements vscode.Disposable {
   forScope(scope: SecretScope): ScopedSecrets {
     return {
       scope,
+      label: describeScope(scope),
       get: (environment, variable) => this.get(scope, environment, variable),
       set: (environment, variable, value) => this.set(scope, environment, variable, value),
       delete: async (environment, variable) => {
