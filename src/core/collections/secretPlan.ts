@@ -13,7 +13,6 @@ import { cloneJson } from './jsonValues';
 /** The part of an environment's variable definition a plan looks at. */
 type VariableLike = { secret?: true };
 
-
 /** Where a sensitive parameter holds a literal value rather than a `{{Variable}}` reference. */
 export interface LiteralSecret {
   /** `params.StorageParams.CloudStorage.SecretKey`, `params.UserSigs[1]`. */
