@@ -39,6 +39,15 @@ function generateCatalog() {
   }
 }
 
+/**
+ * The catalog ships as dist/catalog.json beside the bundles, read on first use; the entry points
+ * find it through `__CATALOG_FILE__`, a path relative to their own file.
+ */
+function copyCatalog() {
+  fs.mkdirSync(dist, { recursive: true });
+  fs.copyFileSync(path.join(root, 'generated/catalog.json'), path.join(dist, 'catalog.json'));
+}
+
 function copyCodicons() {
   const out = path.join(dist, 'codicons');
   fs.mkdirSync(out, { recursive: true });
@@ -74,6 +83,7 @@ const esmNode = {
   splitting: true,
   outExtension: { '.js': '.mjs' },
   outdir: dist,
+  define: { ...common.define, __CATALOG_FILE__: JSON.stringify('./catalog.json') },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
@@ -132,6 +142,7 @@ const targets = [
 ];
 
 generateCatalog();
+copyCatalog();
 copyCodicons();
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

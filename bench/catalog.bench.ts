@@ -9,10 +9,11 @@ const root = path.resolve(__dirname, '..');
 
 /** Catalog load and schema-build costs in fresh processes, and the catalog's share of the extension bundle. */
 export async function runCatalogBench(runs = 7): Promise<Record<string, number | string>> {
+  const catalogFile = path.join(root, 'dist/catalog.json');
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-bench-')), 'probe.js');
   await esbuild.build({ entryPoints: [path.join(root, 'bench/catalogProbe.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'utf8', minify: true, outfile: out, logLevel: 'error' });
   const samples = Array.from({ length: runs }, () => {
-    const r = spawnSync(process.execPath, [out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [out, catalogFile], { encoding: 'utf8' });
     if (r.status !== 0) {
       throw new Error(`catalog probe failed: ${r.stderr}`);
     }
@@ -22,24 +23,23 @@ export async function runCatalogBench(runs = 7): Promise<Record<string, number |
   const result: Record<string, number | string> = {
     'actions in the catalog': samples[0].actions,
     'runs (fresh processes)': runs,
-    'load: evaluate the catalog module (its text included), median': `${m('moduleMs').toFixed(2)} ms`,
-    'load: parse the catalog on first use, median': `${m('parseMs').toFixed(2)} ms`,
+    'load: evaluate the catalog module, median': `${m('moduleMs').toFixed(2)} ms`,
+    'load: read and parse dist/catalog.json on first use, median': `${m('parseMs').toFixed(2)} ms`,
     'load total (target < 20 ms)': `${(m('moduleMs') + m('parseMs')).toFixed(2)} ms`,
-    'baseline: JSON.parse of the same text, warm': `${m('baselineParseMs').toFixed(2)} ms`,
+    'baseline: JSON.parse of the same text, already read, warm': `${m('baselineParseMs').toFixed(2)} ms`,
     'validator module (zod) on first validation': `${m('validatorModuleMs').toFixed(2)} ms`,
     'first schema in a process, zod warm-up included (CreateCloudRecording)': `${m('firstSchemaMs').toFixed(2)} ms`,
     'schema of one action, warm, median of 40 (target < 1 ms)': `${m('warmSchemaMedianMs').toFixed(3)} ms`,
   };
+  result['dist/catalog.json'] = `${(fs.statSync(catalogFile).size / 1024).toFixed(0)} KB`;
   const metaFile = path.join(root, 'dist/meta.extension.json');
   if (fs.existsSync(metaFile)) {
-    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as { outputs: Record<string, { entryPoint?: string; bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
-    const bundle = Object.values(meta.outputs).find((o) => o.entryPoint);
-    if (bundle) {
-      const catalogBytes = Object.entries(bundle.inputs)
-        .filter(([f]) => f.startsWith('generated/'))
-        .reduce((n, [, v]) => n + v.bytesInOutput, 0);
-      result['catalog in dist/extension.js'] = `${(catalogBytes / 1024).toFixed(0)} KB of ${(bundle.bytes / 1024).toFixed(0)} KB (${((catalogBytes / bundle.bytes) * 100).toFixed(1)}%)`;
-    }
+    // The catalog is data read at run time, so no bundle carries it; this shows that stays so.
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+    const outputs = Object.entries(meta.outputs).filter(([f]) => !f.endsWith('.map')).map(([, o]) => o);
+    const total = outputs.reduce((n, o) => n + o.bytes, 0);
+    const catalogBytes = outputs.flatMap((o) => Object.entries(o.inputs)).filter(([f]) => f.startsWith('generated/')).reduce((n, [, v]) => n + v.bytesInOutput, 0);
+    result['catalog data inside the extension bundles'] = `${(catalogBytes / 1024).toFixed(0)} KB of ${(total / 1024).toFixed(0)} KB`;
   }
   return result;
 }

@@ -65,12 +65,8 @@ export function cliHowToTrust(origin: string): string {
   return `Pass --allow-endpoint ${origin} to use it as the files say, or --endpoint ${origin} to send every request there.`;
 }
 
-/**
- * The endpoints a command may sign for and send to: Tencent Cloud's TRTC hosts, the URL given with
- * `--endpoint` (the user typed it) and every `--allow-endpoint`. Everything else, whatever a
- * collection, an environment or an imported file names, is refused.
- */
-export function cliEndpointPolicy(endpoint: EndpointChoice | undefined, allowed: readonly string[] | undefined): EndpointPolicy {
+/** The origins of the `--allow-endpoint` URLs; a URL that cannot be trusted is an error naming it. */
+export function allowedOrigins(allowed: readonly string[] | undefined): string[] {
   const origins: string[] = [];
   for (const url of allowed ?? []) {
     try {
@@ -79,6 +75,16 @@ export function cliEndpointPolicy(endpoint: EndpointChoice | undefined, allowed:
       throw new InputError(`--allow-endpoint ${url}: ${(e as Error).message}`);
     }
   }
+  return origins;
+}
+
+/**
+ * The endpoints a command may sign for and send to: Tencent Cloud's TRTC hosts, the URL given with
+ * `--endpoint` (the user typed it) and every `--allow-endpoint`. Everything else, whatever a
+ * collection, an environment or an imported file names, is refused.
+ */
+export function cliEndpointPolicy(endpoint: EndpointChoice | undefined, allowed: readonly string[] | undefined): EndpointPolicy {
+  const origins = allowedOrigins(allowed);
   if (endpoint?.kind === 'custom') {
     origins.push(trustableOrigin(endpoint.url));
   }

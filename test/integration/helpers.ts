@@ -2,11 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { getCatalog } from '../../src/core/catalog/catalog';
+import * as path from 'node:path';
+import { getCatalog, setCatalogFile } from '../../src/core/catalog/catalog';
 import type { ExplorerApi } from '../../src/extension';
 import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
 
 export const EXTENSION_ID = 'trtc-api-explorer.trtc-api-explorer';
+
+// The tests read the same catalog file the extension under test ships.
+setCatalogFile(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'catalog.json'));
 
 /** Keys the in-process stand-in server knows. */
 export const IT_SECRET_ID = 'AKIDEXAMPLEtion00000000000000000000';

@@ -74,6 +74,7 @@ test('the .vsix ships every bundle esbuild.mjs builds for the extension', () => 
     assert.ok(ignore.includes(`!dist/${file}`), `dist/${file} is packaged`);
   }
   assert.ok(ignore.includes('!dist/chunks/**') && ignore.includes('!dist/cli-chunks/**'), 'their chunks are packaged');
+  assert.ok(build.includes("path.join(dist, 'catalog.json')") && ignore.includes('!dist/catalog.json'), 'the catalog they read on first use is packaged');
   assert.ok(ignore.includes(`!${pkg.main.replace(/^\.\//, '')}`));
 });
 

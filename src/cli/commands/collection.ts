@@ -25,11 +25,12 @@ import {
 } from '../../core/collections';
 import { resolveCliCredentials } from '../../core/credentials/credentialSources';
 import { InputError } from '../../core/errors';
-import { assertTrustedEndpoint, trustableOrigin, trustOrigins, type EndpointPolicy } from '../../core/http/endpointPolicy';
+import { assertTrustedEndpoint, trustOrigins, type EndpointPolicy } from '../../core/http/endpointPolicy';
 import { resolveEndpoint } from '../../core/http/endpoints';
 import { stringifyJson } from '../../core/json';
 import { prepareCall } from '../../core/requests/callExecutor';
 import { choiceOption, parseCommandArgs } from '../args';
+import { allowedOrigins } from '../callOptions';
 import type { CliIo } from '../io';
 
 export const COLLECTION_USAGE = `Usage:
@@ -253,15 +254,7 @@ function environmentPath(collectionFile: string, environment: Environment): stri
 
 /** Tencent's TRTC hosts and every --allow-endpoint: what an export may sign for. */
 function exportPolicy(allowed: readonly string[] | undefined): EndpointPolicy {
-  const origins: string[] = [];
-  for (const url of allowed ?? []) {
-    try {
-      origins.push(trustableOrigin(url));
-    } catch (e) {
-      throw new InputError(`--allow-endpoint ${url}: ${(e as Error).message}`);
-    }
-  }
-  return trustOrigins(origins, (origin) => `Pass --allow-endpoint ${origin} if you trust it.`);
+  return trustOrigins(allowedOrigins(allowed), (origin) => `Pass --allow-endpoint ${origin} if you trust it.`);
 }
 
 function readFile(file: string): string {

@@ -1,31 +1,72 @@
-import { catalogJson } from '../../../generated/catalogData';
+import fs from 'node:fs';
+import { ConfigError } from '../errors';
+import { catalogFile } from './catalogFile';
 import type { ActionInfo, Catalog, CategoryInfo, FieldInfo, StructInfo } from './types';
 
-let cached: Catalog | undefined;
+export { catalogFile, setCatalogFile } from './catalogFile';
+
+/** The catalog file is missing, unreadable or not a catalog; the message names the file. */
+export class CatalogFileError extends ConfigError {
+  constructor(
+    /** The file that was read. */
+    readonly file: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The API catalog ${file} ${problem}. Rebuild it with \`node esbuild.mjs\` (or \`node --import tsx scripts/catalog/generate.ts\`).`, options);
+  }
+}
+
+let cached: { file: string; catalog: Catalog } | undefined;
 let byName: Map<string, ActionInfo> | undefined;
 let byLowerName: Map<string, ActionInfo> | undefined;
 
+/** Reads and checks the catalog file: JSON with actions, categories and structures. */
+function readCatalog(file: string): Catalog {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CatalogFileError(file, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})`, { cause: e });
+  }
+  let parsed: Partial<Catalog>;
+  try {
+    parsed = JSON.parse(text) as Partial<Catalog>;
+  } catch (e) {
+    throw new CatalogFileError(file, `is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.actions) || parsed.actions.length === 0) {
+    throw new CatalogFileError(file, 'has no actions');
+  }
+  if (!Array.isArray(parsed.categories) || typeof parsed.structs !== 'object' || parsed.structs === null) {
+    throw new CatalogFileError(file, 'lacks its categories or structures');
+  }
+  return parsed as Catalog;
+}
+
 /**
- * The catalog, parsed from the generated JSON text on first use and kept. Parsing a JSON string is
- * much faster than evaluating the same data as an object literal, and nothing is paid until a
- * caller needs the catalog.
+ * The catalog, read from {@link catalogFile} on first use and kept. It ships as a JSON file rather
+ * than a module, because parsing JSON text is faster than evaluating the same data as JavaScript,
+ * and nothing is paid until a caller needs the catalog. Pointing the catalog at another file
+ * reads that file on the next call.
  */
 export function getCatalog(): Catalog {
-  if (!cached) {
-    const parsed = JSON.parse(catalogJson) as Partial<Catalog>;
-    if (!Array.isArray(parsed.actions) || parsed.actions.length === 0) {
-      throw new Error('The API catalog is empty: run `node --import tsx scripts/catalog/generate.ts` before building.');
-    }
-    cached = parsed as Catalog;
+  const file = catalogFile();
+  if (cached?.file !== file) {
+    cached = { file, catalog: readCatalog(file) };
+    byName = undefined;
+    byLowerName = undefined;
   }
-  return cached;
+  return cached.catalog;
 }
 
 function index(): { exact: Map<string, ActionInfo>; lower: Map<string, ActionInfo> } {
+  const actions = getCatalog().actions;
   if (!byName || !byLowerName) {
     byName = new Map();
     byLowerName = new Map();
-    for (const a of getCatalog().actions) {
+    for (const a of actions) {
       byName.set(a.name, a);
       byLowerName.set(a.name.toLowerCase(), a);
     }

@@ -85,8 +85,3 @@ export function makeIssue(
   if (extra.rule !== undefined) issue.rule = extra.rule;
   return issue;
 }
-
-/** Only the issues that refuse a request: warnings never stop a call. */
-export function blockingIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
-  return issues.filter((i) => i.severity === 'error');
-}

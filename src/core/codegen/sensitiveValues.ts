@@ -1,8 +1,7 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
-import { isSensitiveField } from '../sensitive';
+import type { JsonObject } from '../json';
+import { isSensitiveField, pathText, replaceSensitiveStrings, sensitiveStrings, type JsonPath } from '../sensitive';
 
-/** A position in a parameter tree: object keys and array indexes, from the root. */
-export type JsonPath = Array<string | number>;
+export { pathText, type JsonPath } from '../sensitive';
 
 /** A credential inside the parameters, and the environment variable generated code reads it from. */
 export interface SensitiveValue {
@@ -45,49 +44,14 @@ export class EnvVarNamer {
   }
 }
 
-/** Every non-empty string credential in the parameters, in document order, with its variable name. */
+/** Every non-empty string credential in the parameters, `{{Variable}}` references included, in document order, with its variable name. */
 export function findSensitiveValues(params: JsonObject, namer = new EnvVarNamer()): SensitiveValue[] {
-  const out: SensitiveValue[] = [];
-  const walk = (value: JsonValue, path: JsonPath): void => {
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i]));
-    } else if (isJsonObject(value)) {
-      for (const [k, v] of Object.entries(value)) {
-        walk(v, [...path, k]);
-      }
-    } else if (typeof value === 'string' && value !== '' && isSensitivePath(path)) {
-      out.push({ path, envVar: namer.name(path) });
-    }
-  };
-  walk(params, []);
-  return out;
-}
-
-/** `StorageParams.CloudStorage.SecretKey`, `MixLayoutList[0].UserId`: a path for people. */
-export function pathText(path: JsonPath): string {
-  let s = '';
-  for (const p of path) {
-    s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
-  }
-  return s;
+  return sensitiveStrings(params).map((s) => ({ path: s.path, envVar: namer.name(s.path) }));
 }
 
 /** A copy of `params` with every sensitive string replaced by `replacement`. */
 export function withSensitiveReplaced(params: JsonObject, replacement: string): JsonObject {
-  const walk = (value: JsonValue, path: JsonPath): JsonValue => {
-    if (Array.isArray(value)) {
-      return value.map((v, i) => walk(v, [...path, i]));
-    }
-    if (isJsonObject(value)) {
-      const out: JsonObject = {};
-      for (const [k, v] of Object.entries(value)) {
-        out[k] = walk(v, [...path, k]);
-      }
-      return out;
-    }
-    return typeof value === 'string' && value !== '' && isSensitivePath(path) ? replacement : value;
-  };
-  return walk(params, []) as JsonObject;
+  return replaceSensitiveStrings(params, () => replacement);
 }
 
 /**

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { InputError } from '../errors';
 import { isJsonObject, parseJson, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import type { EndpointChoice } from '../requests/types';
-import { isSensitiveField, isVariableReference, REDACTED } from '../sensitive';
 import {
   HTTP_METHODS,
   LANGUAGES,
@@ -15,9 +14,10 @@ import {
   type SignedHeadersMode,
   type SignMethod,
 } from '../signing/types';
-import { cloneJson } from './jsonValues';
+import { formatIssuePath } from './issuePath';
 import { JsonPathError, parseJsonPath } from './jsonPath';
 import { compileSafePattern } from './safeRegex';
+import { findLiteralSecrets, literalSecretMessage } from './secretPlan';
 
 /** The format version this code reads and writes; a file with another version is refused, not guessed at. */
 export const COLLECTION_FORMAT_VERSION = 1;
@@ -265,21 +265,6 @@ const KNOWN_KEYS = [
   'min', 'max', 'equals', 'pattern', 'flags', 'ms', 'kind', 'url', 'variables', 'secret',
 ];
 
-/** Formats a validation path as people write it: `items[2].params["Odd Key"]`. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') {
-      out += `[${seg}]`;
-    } else if (/^[A-Za-z_$][\w$]*$/.test(String(seg))) {
-      out += out ? `.${String(seg)}` : String(seg);
-    } else {
-      out += `[${JSON.stringify(String(seg))}]`;
-    }
-  }
-  return out;
-}
-
 function describeType(value: unknown): string {
   if (value === null) {
     return 'null';
@@ -361,114 +346,6 @@ export function issuesFromZod(error: z.ZodError): FormatIssue[] {
     }
   }
   return out;
-}
-
-/** Where a sensitive parameter holds a literal value rather than a `{{Variable}}` reference. */
-export interface LiteralSecret {
-  /** `params.StorageParams.CloudStorage.SecretKey`, `params.UserSigs[1]`. */
-  path: string;
-  /** The path below `params`, as segments. */
-  segments: Array<string | number>;
-  /** The sensitive member name that made this value sensitive. */
-  field: string;
-  /** True when the value is the `<redacted>` placeholder (for example, a request saved from history). */
-  redacted: boolean;
-}
-
-/**
- * Finds the sensitive parameter values that are literals. A value is sensitive when it, or an object
- * or array above it, sits under a member that {@link isSensitiveField} flags; only non-empty strings
- * that are not a whole `{{Variable}}` reference count, as in `redactParams`.
- */
-export function findLiteralSecrets(params: JsonObject): LiteralSecret[] {
-  const out: LiteralSecret[] = [];
-  const walk = (value: JsonValue, segments: Array<string | number>, field: string | undefined): void => {
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...segments, i], field));
-    } else if (isJsonObject(value)) {
-      for (const [k, v] of Object.entries(value)) {
-        walk(v, [...segments, k], field ?? (isSensitiveField(k) ? k : undefined));
-      }
-    } else if (field !== undefined && typeof value === 'string' && value !== '' && !isVariableReference(value)) {
-      out.push({ path: formatIssuePath(['params', ...segments]), segments, field, redacted: value === REDACTED });
-    }
-  };
-  walk(params, [], undefined);
-  return out;
-}
-
-function literalSecretMessage(s: LiteralSecret): string {
-  const suggestion = `{{${variableNameFor(s.field)}}}`;
-  return s.redacted
-    ? `holds the "${REDACTED}" placeholder; use a secret variable such as "${suggestion}" and store its value as a secret`
-    : `holds a literal credential; collections never store credentials, so use a secret variable such as "${suggestion}" (extractSecrets does this)`;
-}
-
-function variableNameFor(field: string): string {
-  const cleaned = field.replace(/[^\w.-]/g, '_');
-  return cleaned === '' ? 'Secret' : cleaned;
-}
-
-/** A secret taken out of a request: the variable that now stands for it, and the value to store. */
-export interface ExtractedSecret {
-  /** The variable name used in the request, such as `SecretKey` or `UserSig_2`. */
-  name: string;
-  /** Where it was, such as `params.StorageParams.CloudStorage.SecretKey`. */
-  path: string;
-  /** The value to store as a secret; undefined when the request only held the `<redacted>` placeholder. */
-  value?: string;
-}
-
-/** Shared state for {@link extractSecrets} across several requests (one import), so names stay unique. */
-export interface SecretNaming {
-  /** Variable names already in use for other values. */
-  taken: Set<string>;
-  /** `field + value` → the variable name already chosen for that value. */
-  byValue: Map<string, string>;
-}
-
-/**
- * Replaces every literal sensitive parameter with a `{{Variable}}` reference, so the request can be
- * saved, and returns the values for the caller to put in secret storage. The same value under the
- * same member name shares one variable. `naming` carries names across calls; `taken` alone lists
- * names already used elsewhere (for example, existing environment variables).
- */
-export function extractSecrets(
-  request: RequestItem,
-  options: { taken?: Iterable<string>; naming?: SecretNaming } = {},
-): { request: RequestItem; secrets: ExtractedSecret[] } {
-  const found = findLiteralSecrets(request.params);
-  if (found.length === 0) {
-    return { request, secrets: [] };
-  }
-  const naming = options.naming ?? { taken: new Set(options.taken ?? []), byValue: new Map<string, string>() };
-  const secrets: ExtractedSecret[] = [];
-  const params = cloneJson(request.params);
-  for (const s of found) {
-    let container: JsonValue = params;
-    for (const seg of s.segments.slice(0, -1)) {
-      container = (container as Record<string | number, JsonValue>)[seg];
-    }
-    const last = s.segments[s.segments.length - 1];
-    const value = (container as Record<string | number, JsonValue>)[last] as string;
-    // A redacted placeholder is not a value two places can share, so each one gets its own variable.
-    const key = s.redacted ? undefined : `${s.field}\u0000${value}`;
-    let name = key === undefined ? undefined : naming.byValue.get(key);
-    if (name === undefined) {
-      const base = variableNameFor(s.field);
-      name = base;
-      for (let n = 2; naming.taken.has(name); n++) {
-        name = `${base}_${n}`;
-      }
-      naming.taken.add(name);
-      if (key !== undefined) {
-        naming.byValue.set(key, name);
-      }
-      secrets.push(s.redacted ? { name, path: s.path } : { name, path: s.path, value });
-    }
-    (container as Record<string | number, JsonValue>)[last] = `{{${name}}}`;
-  }
-  return { request: { ...request, params }, secrets };
 }
 
 /** Options for {@link validateCollection}. */

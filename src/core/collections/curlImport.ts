@@ -3,8 +3,9 @@ import { isCurlWord } from '../debugger/parseCurl';
 import { shellCommands, type ShellCommand } from '../debugger/shellWords';
 import { InputError } from '../errors';
 import { sha256Hex } from '../signing/tc3';
-import type { ExtractedSecret, RequestItem, SecretNaming } from './collectionFormat';
+import type { RequestItem } from './collectionFormat';
 import { interpretHttpRequest, untrustedEndpointWarning, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
+import type { ExtractedSecret, SecretNaming } from './secretPlan';
 
 /** What one curl command (or signature text) in the text turned into. */
 export interface CurlCommandResult {

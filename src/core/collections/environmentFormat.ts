@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isJsonObject, stringifyJson, type JsonObject, type JsonValue } from '../json';
 import { isSensitiveField, isVariableReference } from '../sensitive';
-import { CollectionFormatError, COLLECTION_FORMAT_VERSION, formatIssuePath, issuesFromZod, parseJsonText, type FormatIssue } from './collectionFormat';
+import { CollectionFormatError, COLLECTION_FORMAT_VERSION, issuesFromZod, parseJsonText, type FormatIssue } from './collectionFormat';
+import { formatIssuePath } from './issuePath';
 
 /** One variable of an environment. A secret one has no value in the file: a SecretResolver supplies it. */
 export interface VariableDefinition {

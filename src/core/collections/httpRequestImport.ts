@@ -3,7 +3,8 @@ import { canonicalOrigin, isTencentOrigin } from '../http/endpointPolicy';
 import { isJsonObject, parseJson, type JsonObject, type JsonValue } from '../json';
 import type { EndpointChoice } from '../requests/types';
 import { LANGUAGES, SIGNED_HEADERS_MODES, type HttpMethod, type Language, type SignedHeadersMode, type SignMethod } from '../signing/types';
-import { CollectionFormatError, extractSecrets, findLiteralSecrets, newId, validateCollection, type ExtractedSecret, type RequestItem, type SecretNaming } from './collectionFormat';
+import { CollectionFormatError, newId, validateCollection, type RequestItem } from './collectionFormat';
+import { extractSecrets, findLiteralSecrets, type ExtractedSecret, type SecretNaming } from './secretPlan';
 import { classifyHost, TRTC_API_VERSION } from '../http/trtcHosts';
 
 /**

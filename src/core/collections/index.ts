@@ -1,6 +1,8 @@
 // The collections core: file formats, stores, variables, assertions, the runner, reporters and the
 // Postman and curl importers. The VS Code tree and commands build on these exports.
 export * from './collectionFormat';
+export * from './issuePath';
+export * from './secretPlan';
 export * from './collectionTree';
 export * from './environmentFormat';
 export * from './jsonFileStore';

@@ -7,11 +7,10 @@ import {
   validateCollection,
   type Collection,
   type CollectionItem,
-  type ExtractedSecret,
   type FolderItem,
-  type SecretNaming,
 } from './collectionFormat';
 import type { Environment, VariableDefinition } from './environmentFormat';
+import type { ExtractedSecret, SecretNaming } from './secretPlan';
 import { interpretHttpRequest, untrustedEndpointWarning, splitUrl, type HttpRequestInput, type ParamCoercion } from './httpRequestImport';
 import { DYNAMIC_FROM_POSTMAN, mapDynamicNames, POSTMAN_CREDENTIAL_VARIABLES, POSTMAN_ENDPOINT_VARIABLE, SCRIPT_MARKER, variableText } from './postmanFormat';
 import { applySigningScripts, describeScript, readSigningScript, type SigningScript } from './postmanScript';

@@ -1,22 +1,13 @@
-import type { HttpMethod, Language, SignedHeadersMode, SignMethod } from '../signing/types';
-import type { CallSpec, EndpointChoice } from './types';
+import type { CallSpec } from './types';
 
 /**
- * What fills in the parts of a call its spec leaves open, from the front end's settings. Every
- * member is optional: the command line, for one, has no default language and omits the region
- * when neither `--region` nor the profile names one.
+ * What fills in the parts of a call its spec leaves open, from the front end's settings: the spec's
+ * own options, every one optional. The command line, for one, has no default language and omits
+ * the region when neither `--region` nor the profile names one; the editor's region is the
+ * session's choice, else the profile's, else the setting. Signed headers apply to TC3 only, as
+ * the legacy methods sign every parameter instead.
  */
-export interface SpecDefaults {
-  /** The region when the spec has none: the session's choice, else the profile's, else the setting. */
-  region?: string;
-  endpoint?: EndpointChoice;
-  language?: Language;
-  signMethod?: SignMethod;
-  httpMethod?: HttpMethod;
-  /** TC3 only: the legacy methods sign every parameter instead. */
-  signedHeaders?: SignedHeadersMode;
-  timeoutMs?: number;
-}
+export type SpecDefaults = Omit<CallSpec, 'action' | 'params'>;
 
 /**
  * The one place a call's spec is completed, for the form, history re-runs, collection runs and the

@@ -1,5 +1,5 @@
 import { maskSecret } from '../redact';
-import type { LegacyTrace, SignatureTrace, SignedRequest, Tc3Trace } from './types';
+import type { LegacyTrace, SignedRequest, Tc3Trace } from './types';
 
 /** One step of a signature, in order, with a sentence on what it is. */
 export interface TraceStep {
@@ -151,9 +151,4 @@ export function traceAsJson(signed: Pick<SignedRequest, 'trace' | 'headers'>, op
     out[s.key] = s.value;
   }
   return out;
-}
-
-/** True for a trace of the TC3 method. */
-export function isTc3(trace: SignatureTrace): trace is Tc3Trace {
-  return trace.method === 'TC3-HMAC-SHA256';
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { ExtractedSecret, RequestItem } from '../../core/collections/collectionFormat';
+import type { RequestItem } from '../../core/collections/collectionFormat';
 import type { ItemTarget } from '../../core/collections/collectionStore';
 import type { Environment } from '../../core/collections/environmentFormat';
 import type { FileRef } from '../../core/collections/jsonFileStore';
-import { countLiteralSecrets, planSecretMoves } from '../../core/collections/secretPlan';
+import { countLiteralSecrets, planSecretMoves, type ExtractedSecret } from '../../core/collections/secretPlan';
 import { CancelledError } from '../../core/errors';
 import { pickTarget, selectedEnvironment, validName, type CollectionsContext } from './collectionsContext';
 import { pickEnvironmentForSecrets } from './environmentCommands';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestFromEntry, requestFromSpec, renameVariableReferences, resolveForForm } from '../../../src/core/collections/savedRequest';
-import { createCollection, extractSecrets, serializeCollection } from '../../../src/core/collections/collectionFormat';
+import { createCollection, serializeCollection } from '../../../src/core/collections/collectionFormat';
+import { extractSecrets } from '../../../src/core/collections/secretPlan';
 import type { Environment } from '../../../src/core/collections/environmentFormat';
 import { prepareHistoryEntry } from '../../../src/core/history';
 import { parseJson, stringifyJson, type JsonObject } from '../../../src/core/json';

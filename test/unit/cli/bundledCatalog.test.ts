@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const dist = path.join(repoRoot, 'dist');
+
+/** A copy of the built command line (entry, chunks, catalog) in a fresh folder, as an installed package has it. */
+function installedCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-bundle-'));
+  fs.copyFileSync(path.join(dist, 'cli.mjs'), path.join(dir, 'cli.mjs'));
+  if (fs.existsSync(path.join(dist, 'cli-chunks'))) fs.cpSync(path.join(dist, 'cli-chunks'), path.join(dir, 'cli-chunks'), { recursive: true });
+  fs.copyFileSync(path.join(dist, 'catalog.json'), path.join(dir, 'catalog.json'));
+  return dir;
+}
+
+test('the build puts the generated catalog beside the bundles, byte for byte', () => {
+  assert.deepEqual(fs.readFileSync(path.join(dist, 'catalog.json')), fs.readFileSync(path.join(repoRoot, 'generated/catalog.json')));
+});
+
+test('the built command line reads the catalog.json beside it, wherever it is installed', () => {
+  const dir = installedCopy();
+  // Run from another folder, so nothing is found relative to the working directory.
+  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'describe', 'DismissRoom'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^DismissRoom — /);
+});
+
+test('without its catalog.json the built command line fails with exit 2 and names the missing file', () => {
+  const dir = installedCopy();
+  fs.rmSync(path.join(dir, 'catalog.json'));
+  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'list'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.ok(r.stderr.includes(`${path.join(dir, 'catalog.json')} does not exist`), r.stderr);
+});
+
+test('a damaged catalog.json is refused with its path, not a stack trace', () => {
+  const dir = installedCopy();
+  fs.writeFileSync(path.join(dir, 'catalog.json'), '{"actions": [');
+  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'describe', 'DismissRoom'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.ok(r.stderr.includes(`${path.join(dir, 'catalog.json')} is not valid JSON`), r.stderr);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
