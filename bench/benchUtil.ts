@@ -29,9 +29,9 @@ export async function timeEach(n: number, fn: () => unknown): Promise<number[]> 
 }
 
 /** A stand-in server in its own process, so its work does not share the client's event loop. */
-export async function startServerProcess(secretId: string, secretKey: string): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
+export async function startServerProcess(secretId: string, secretKey: string, options: { delayMs?: number } = {}): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
   const root = path.resolve(__dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/fixtures/standInServer.ts'), '--port', '0', '--secret-id', secretId, '--secret-key', secretKey], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/fixtures/standInServer.ts'), '--port', '0', '--secret-id', secretId, '--secret-key', secretKey, ...(options.delayMs ? ['--delay-ms', String(options.delayMs)] : [])], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,8 @@
 import { runActivationBench } from './activation.bench';
 import { runCatalogBench } from './catalog.bench';
+import { runCliStartupBench } from './cliStartup.bench';
 import { runCollectionBench } from './collection.bench';
+import { runConcurrencyBench } from './concurrency.bench';
 import { runHistoryBench } from './history.bench';
 import { runLocalCostBench } from './localCost.bench';
 import { runResultPageBench } from './resultPage.bench';
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
     ['catalog', () => runCatalogBench()],
     ['history store: opening the view with 10,000 and 100,000 entries, then 10,000 entries', () => runHistoryBench()],
     ['collection run against the local stand-in', () => runCollectionBench()],
+    ['command line start-up against node -e 0', () => runCliStartupBench()],
+    ['run --concurrency 1 and 8: 1,000 requests against the stand-in with 20 ms latency', () => runConcurrencyBench()],
     ['result page in headless Chromium: 10,000-point chart, 10,000-row table', () => runResultPageBench()],
   ];
   process.stdout.write(`Node ${process.version}, ${new Date().toISOString()}\n`);

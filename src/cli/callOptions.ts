@@ -1,6 +1,5 @@
-import { closest } from 'fastest-levenshtein';
 import { validateParams, type ValidateOptions } from '../core/catalog/validate';
-import { findAction, getCatalog } from '../core/catalog/catalog';
+import { findAction } from '../core/catalog/catalog';
 import { InputError } from '../core/errors';
 import { trustableOrigin, trustOrigins, type EndpointPolicy } from '../core/http/endpointPolicy';
 import { findRegion } from '../core/http/endpoints';
@@ -9,6 +8,9 @@ import type { CallSpec, EndpointChoice } from '../core/requests/types';
 import { HTTP_METHODS, LANGUAGES, SIGN_METHODS, SIGNED_HEADERS_MODES } from '../core/signing/types';
 import { choiceOption, intOption, readParams } from './args';
 import type { CliIo } from './io';
+import { checkAction } from './actionName';
+
+export { checkAction };
 
 /** Options shared by `call`, `sign` and `export`. */
 export const REQUEST_OPTIONS = {
@@ -105,19 +107,6 @@ export function regionOption(value: string | undefined, warn: (m: string) => voi
   return value;
 }
 
-/** Checks that the action exists, suggesting the closest name when it does not. */
-export function checkAction(action: string | undefined, validate: boolean): string {
-  if (!action) {
-    throw new InputError('Name the action, e.g. `trtc-explorer call DescribeRoomInfo --params ...`');
-  }
-  if (findAction(action) || !validate) {
-    return action;
-  }
-  const names = getCatalog().actions.map((a) => a.name);
-  const ci = names.find((n) => n.toLowerCase() === action.toLowerCase());
-  const guess = ci ?? closest(action, names);
-  throw new InputError(`Unknown action ${action}${guess ? ` (did you mean ${guess}?)` : ''}; \`trtc-explorer list\` shows them all`);
-}
 
 /** Builds the call spec from parsed option values. */
 export function callSpecFrom(action: string, params: JsonObject, v: RequestValues, warn: (m: string) => void): CallSpec {

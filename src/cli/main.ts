@@ -1,13 +1,4 @@
-import { terminalSafe } from '../core/collections/reporters';
 import { ApiError, ExplorerError } from '../core/errors';
-import { callCommand, CALL_USAGE, describeApiError } from './commands/call';
-import { describeCommand, listCommand, skeletonCommand } from './commands/catalogCommands';
-import { collectionCommand } from './commands/collection';
-import { completionCommand } from './commands/completion';
-import { debugSignatureCommand } from './commands/debugSignature';
-import { runCommand } from './commands/run';
-import { signCommand } from './commands/sign';
-import { explainCommand, exportCommand, usersigCommand, verifyCallbackCommand } from './commands/tools';
 import type { CliIo } from './io';
 
 /** The tool's version, replaced at build time from package.json. */
@@ -36,6 +27,9 @@ Collections
   collection import <file> --out <collection.json>
                            a collection from Postman or curl text
 
+History
+  history list|show|export the calls the editor's History view shows (filters, table, CSV, JSON)
+
 Debugging
   debug-signature <file|-> find the first step where a failing request's signature goes wrong
   verify-callback          check the Sign header of a TRTC callback
@@ -51,20 +45,26 @@ Exit status: 0 success, 1 API error or failed assertion, 2 bad input, 3 network,
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  call: callCommand,
-  sign: signCommand,
-  list: listCommand,
-  describe: describeCommand,
-  skeleton: skeletonCommand,
-  explain: explainCommand,
-  export: exportCommand,
-  run: runCommand,
-  usersig: usersigCommand,
-  'verify-callback': verifyCallbackCommand,
-  'debug-signature': debugSignatureCommand,
-  collection: collectionCommand,
-  completion: completionCommand,
+/**
+ * Each command's module is imported the first time it runs, so `--help`, `--version` and the
+ * catalog commands never load the HTTP client, the signer or zod: the bundle splits at every
+ * import() here (esbuild.mjs), and test/unit/cli/lazyLoading.test.ts checks which code each loads.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  call: async () => (await import('./commands/call')).callCommand,
+  sign: async () => (await import('./commands/sign')).signCommand,
+  list: async () => (await import('./commands/catalogCommands')).listCommand,
+  describe: async () => (await import('./commands/catalogCommands')).describeCommand,
+  skeleton: async () => (await import('./commands/catalogCommands')).skeletonCommand,
+  explain: async () => (await import('./commands/tools')).explainCommand,
+  export: async () => (await import('./commands/tools')).exportCommand,
+  run: async () => (await import('./commands/run')).runCommand,
+  usersig: async () => (await import('./commands/tools')).usersigCommand,
+  'verify-callback': async () => (await import('./commands/tools')).verifyCallbackCommand,
+  'debug-signature': async () => (await import('./commands/debugSignature')).debugSignatureCommand,
+  collection: async () => (await import('./commands/collection')).collectionCommand,
+  history: async () => (await import('./commands/history')).historyCommand,
+  completion: async () => (await import('./commands/completion')).completionCommand,
 };
 
 /** Runs the command line and returns the exit status; never throws. */
@@ -78,17 +78,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`Unknown command "${name}".\n\n${MAIN_USAGE}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     // Messages can quote files and servers, so control characters are shown escaped, never sent
     // to the terminal as they are.
+    const { terminalSafe } = await import('../core/collections/reporters');
     if (e instanceof ApiError) {
+      const { describeApiError } = await import('./commands/call');
       io.stderr(terminalSafe(describeApiError(e, io.env.LANG?.startsWith('zh') ? 'zh' : 'en'), true));
       return e.exitCode;
     }
@@ -101,4 +104,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export { CALL_USAGE };

@@ -2,11 +2,11 @@ import { closest } from 'fastest-levenshtein';
 import { findAction, findStruct, getCatalog, listActions, listCategories } from '../../core/catalog/catalog';
 import { skeleton } from '../../core/catalog/skeleton';
 import type { ActionInfo, FieldInfo } from '../../core/catalog/types';
-import { describeType } from '../../core/catalog/validate';
+import { describeType } from '../../core/catalog/issueText';
 import { InputError } from '../../core/errors';
 import { stringifyJson } from '../../core/json';
 import { parseCommandArgs } from '../args';
-import { checkAction } from '../callOptions';
+import { checkAction } from '../actionName';
 import type { CliIo } from '../io';
 
 export const LIST_USAGE = `Usage: trtc-explorer list [--category C] [--json]

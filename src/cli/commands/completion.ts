@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors';
 import { REGIONS } from '../../core/http/endpoints';
 import { REQUEST_OPTIONS } from '../callOptions';
 import type { CliIo } from '../io';
+import { OUTPUT_FORMATS } from '../../core/results/answerOutput';
 
 export const COMPLETION_USAGE = `Usage: trtc-explorer completion bash|zsh|fish
 
@@ -29,11 +30,12 @@ export const COMPLETION_COMMANDS: Record<string, { options: string[]; actions?: 
   describe: { options: ['json', 'language'], actions: true },
   skeleton: { options: ['all'], actions: true },
   explain: { options: ['language'] },
-  run: { options: ['env', 'env-file', 'folder', 'request', 'reporter', 'output', 'endpoint', 'profile', 'sandbox', 'bail', 'history'] },
+  run: { options: ['env', 'env-file', 'folder', 'request', 'reporter', 'output', 'endpoint', 'allow-endpoint', 'profile', 'sandbox', 'bail', 'concurrency', 'no-validate', 'history'] },
   collection: { options: ['format', 'env', 'env-file', 'out', 'allow-endpoint', 'profile', 'force'], subcommands: ['export', 'import'] },
   usersig: { options: ['sdkappid', 'userid', 'expire', 'key', 'key-env', 'room-id', 'str-room-id', 'privileges', 'privilege-map', 'json'], subcommands: ['gen', 'decode'] },
   'verify-callback': { options: ['sign', 'key', 'key-env'] },
   'debug-signature': { options: ['key-env', 'secret-id', 'temporary', 'service', 'now', 'language', 'json'] },
+  history: { options: ['action', 'status', 'code', 'since', 'until', 'source', 'limit', 'output', 'format', 'out'], subcommands: ['list', 'show', 'export'] },
   completion: { options: [], subcommands: ['bash', 'zsh', 'fish'] },
 };
 
@@ -47,8 +49,9 @@ const OPTION_VALUES: Record<string, string[] | '@file' | '@profile'> = {
   'http-method': ['POST', 'GET'],
   'signed-headers': ['content-type;host', 'content-type;host;x-tc-action'],
   reporter: ['text', 'json', 'junit'],
+  status: ['ok', 'error'],
+  source: ['form', 'collection', 'cli', 'rerun'],
   params: '@file',
-  output: '@file',
   out: '@file',
   'env-file': '@file',
   key: '@file',
@@ -59,7 +62,15 @@ function formatValues(command: string): string[] {
   if (command === 'export') {
     return CODE_FORMATS.map((f) => f.id);
   }
+  if (command === 'history') {
+    return ['json', 'jsonl'];
+  }
   return ['postman', 'curl'];
+}
+
+/** `--output` is a report file for `run`, an answer format for `call` and `history`. */
+function outputValues(command: string): string[] | '@file' {
+  return command === 'run' ? '@file' : [...OUTPUT_FORMATS];
 }
 
 /** `trtc-explorer completion bash|zsh|fish`. */
@@ -128,7 +139,14 @@ _trtc_explorer() {
   cmd="\${COMP_WORDS[1]}"
   case "$prev" in
     --format)
-      if [ "$cmd" = export ]; then COMPREPLY=( $(compgen -W "${formatValues('export').join(' ')}" -- "$cur") ); else COMPREPLY=( $(compgen -W "${formatValues('collection').join(' ')}" -- "$cur") ); fi
+      case "$cmd" in
+        export) COMPREPLY=( $(compgen -W "${formatValues('export').join(' ')}" -- "$cur") ) ;;
+        history) COMPREPLY=( $(compgen -W "${formatValues('history').join(' ')}" -- "$cur") ) ;;
+        *) COMPREPLY=( $(compgen -W "${formatValues('collection').join(' ')}" -- "$cur") ) ;;
+      esac
+      return 0 ;;
+    --output)
+      if [ "$cmd" = run ]; then COMPREPLY=( $(compgen -f -- "$cur") ); else COMPREPLY=( $(compgen -W "${OUTPUT_FORMATS.join(' ')}" -- "$cur") ); fi
       return 0 ;;
 ${valueCases}
   esac
@@ -195,7 +213,7 @@ function fishScript(actions: string[]): string {
       lines.push(`complete -c trtc-explorer ${when} -a ${fishQuote(actions.join(' '))}`);
     }
     for (const o of def.options) {
-      const v = o === 'format' ? formatValues(c) : OPTION_VALUES[o];
+      const v = o === 'format' ? formatValues(c) : o === 'output' ? outputValues(c) : OPTION_VALUES[o];
       const values = v === undefined ? '' : v === '@file' ? ' -r -F' : v === '@profile' ? " -r -a '(__trtc_explorer_profiles)'" : ` -r -a ${fishQuote(v.join(' '))}`;
       lines.push(`complete -c trtc-explorer ${when} -l ${o}${values}`);
     }

@@ -6,8 +6,9 @@ import { InputError } from '../../core/errors';
 import { UntrustedEndpointError } from '../../core/http/endpointPolicy';
 import { HttpClient } from '../../core/http/httpClient';
 import { CallExecutor, defaultRetries, sandboxCall } from '../../core/requests/callExecutor';
+import { pacedCall, RateLimiter } from '../../core/requests/pacing';
 import type { CallResult, CallSpec } from '../../core/requests/types';
-import { choiceOption, parseCommandArgs } from '../args';
+import { choiceOption, intOption, parseCommandArgs } from '../args';
 import { cliEndpointPolicy, endpointOption } from '../callOptions';
 import { recordCliHistory } from '../history';
 import type { CliIo } from '../io';
@@ -35,6 +36,16 @@ because its endpoint is not trusted.
   --profile NAME                a tccli profile for credentials (default: environment variables)
   --sandbox                     answer from the catalog; no credentials, no network
   --bail                        stop at the first failing request
+  --concurrency N               run up to N requests at once (1 to 64; default 1). Requests
+                                start in collection order and the report keeps that order.
+                                Each action gets at most the calls per second its documentation
+                                allows (20 for most, 5 for the usage queries; 20 where it says
+                                nothing), counted over any second, retries included; a
+                                RequestLimitExceeded answer is retried up to 4 times after an
+                                exponential backoff with jitter. Requests share no state (a
+                                collection has no captured variables), so any of them may run
+                                beside any other: keep the default for a collection whose
+                                requests must follow one another (create, then delete)
   --no-validate                 send requests even when their parameters break the catalog's rules
   --history                     record the calls in the editor's history
 Secret variables come from environment variables named TRTC_VAR_<NAME>.
@@ -56,6 +67,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       profile: { type: 'string' },
       sandbox: { type: 'boolean' },
       bail: { type: 'boolean' },
+      concurrency: { type: 'string' },
       'no-validate': { type: 'boolean' },
       history: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -69,6 +81,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) {
     throw new InputError(`Give one collection file\n${RUN_USAGE}`);
   }
+  const concurrency = intOption(values.concurrency, 'concurrency', 1, 64) ?? 1;
   const reporter = choiceOption(values.reporter, 'reporter', ['text', 'json', 'junit'] as const) ?? 'text';
   const file = path.resolve(io.cwd, positionals[0]);
   const collection = parseCollection(readFile(file), path.relative(io.cwd, file) || file);
@@ -81,6 +94,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const http = values.sandbox ? undefined : new HttpClient({ env: io.env });
   const credentials = values.sandbox ? undefined : resolveCliCredentials({ ...(values.profile ? { profile: values.profile } : {}), env: io.env, home: io.home });
   const executor = http ? new CallExecutor({ http, policy, now: io.now, requestClient: 'TRTC-API-Explorer-CLI' }) : undefined;
+  // Calls that reach the API are paced per action at every concurrency, since even one at a time
+  // can outrun a limit of 5 per second; the sandbox answers locally and needs no pacing. The margin
+  // keeps calls sent a second apart from arriving closer together after network jitter.
+  const limiter = executor ? new RateLimiter({ marginMs: 50 }) : undefined;
   // Requests refused for their endpoint make the run exit with 2, like any other bad input.
   let refused = 0;
   const scrub = new OutputScrubber(credentials?.credentials.token);
@@ -92,6 +109,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       ...(environment ? { environment } : {}),
       secrets: processEnvSecretResolver(io.env),
       ...(values.bail ? { bail: true } : {}),
+      concurrency,
       ...(values['no-validate'] ? {} : { validate: ruleValidator({ ...(credentials?.region ? { region: credentials.region } : {}), now: io.now }) }),
       execute: async (spec: CallSpec, signal: AbortSignal) => {
         scrub.add(spec);
@@ -102,9 +120,15 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
         };
         let result: CallResult;
         try {
-          result = executor
-            ? await executor.call(withDefaults, { credentials: credentials!.credentials, signal, maxRetries: defaultRetries(spec.action) })
-            : sandboxCall(withDefaults, { now: io.now });
+          result =
+            executor && limiter
+              ? await pacedCall(withDefaults, (s, sig) => executor.call(s, { credentials: credentials!.credentials, ...(sig ? { signal: sig } : {}), maxRetries: 0 }), {
+                  limiter,
+                  signal,
+                  transientRetries: defaultRetries(spec.action),
+                  onRetry: ({ attempt, reason, delayMs }) => io.stderr(`note: ${spec.action} (${reason}): retry ${attempt} in ${delayMs} ms\n`),
+                })
+              : sandboxCall(withDefaults, { now: io.now });
         } catch (e) {
           if (e instanceof UntrustedEndpointError) {
             refused++;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { findAction } from '../catalog/catalog';
 import type { ValidationIssue } from '../catalog/issues';
@@ -249,6 +250,10 @@ export async function runCollection(options: RunOptions): Promise<RunSummary> {
   };
 
   const concurrency = Math.max(1, Math.min(Math.floor(options.concurrency ?? 1), total || 1));
+  // Every request in flight listens to the run's signal a few times over (the race here, the
+  // executor, a pacing wait), and removes its listeners when it ends: not a leak, so Node's
+  // warning at more than 10 listeners is raised to what the concurrency needs.
+  setMaxListeners(Math.max(10, concurrency * 8), signal);
   try {
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
   } finally {
