@@ -8,7 +8,10 @@ import { JsonEditor } from './jsonEditor';
 import { makeTranslate, type Translate } from '../common/l10n';
 import { sameOptions, startingPoint, type EditorMode } from './panelState';
 import { parseParams, type JsonTextError } from './paramsJson';
-import { ResultView } from './resultView';
+import { ResultView, type ResultCommand } from './resultView';
+import { changesState, issueVisible, SampleMarks, unsetRequired } from './sampleMarks';
+import { persistableParams, restoreSecrets } from './secretState';
+import { TargetLineView } from './targetLineView';
 import { ToolbarView } from './toolbarView';
 import type { VsCodeApi } from './vscodeApi';
 
@@ -37,6 +40,14 @@ interface Session {
   kept: Set<string>;
   sending: boolean;
   result?: ResultSummary;
+  /** Unedited samples of the last fill, tagged in the form and refused in a state-changing Send. */
+  samples: SampleMarks;
+  /** Fields the user edited: their "missing" and "empty" problems show before any Send. */
+  touched: Set<string>;
+  /** Send was pressed: every problem shows from now on. */
+  showAll: boolean;
+  targetLine: TargetLineView;
+  status: HTMLElement;
   form: FormView;
   json: JsonEditor;
   toolbar: ToolbarView;
@@ -70,6 +81,10 @@ export class App {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.s) {
         e.preventDefault();
         this.send();
+      } else if (e.key.toLowerCase() === 's' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && this.s) {
+        // The webview has the focus, so the editor's own Save never sees Ctrl+S: the form takes it.
+        e.preventDefault();
+        this.command('quickSave');
       }
     });
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,9 +121,29 @@ export class App {
         this.onProfiles(msg.profiles, msg.selected);
         break;
       case 'setParams':
-      case 'skeleton':
-        if (typeof msg.paramsText === 'string') {
+        if (typeof msg.paramsText === 'string' && this.s) {
+          // Parameters from history or a collection are a whole request: all its problems show.
+          this.s.samples.clear();
+          this.s.showAll = true;
           this.replaceParams(msg.paramsText);
+        }
+        break;
+      case 'skeleton':
+        if (typeof msg.paramsText === 'string' && this.s) {
+          this.s.samples.reset(msg.samples);
+          this.s.touched.clear();
+          this.s.showAll = false;
+          this.replaceParams(msg.paramsText);
+        }
+        break;
+      case 'target':
+        if (msg.target && typeof msg.target === 'object') {
+          this.s?.targetLine.show(msg.target);
+        }
+        break;
+      case 'status':
+        if (typeof msg.message === 'string') {
+          this.showStatus(msg.message);
         }
         break;
     }
@@ -122,7 +157,10 @@ export class App {
     this.sessionAbort?.abort();
     this.sessionAbort = new AbortController();
     const t = makeTranslate(init.strings ?? {});
-    const start = startingPoint(init, this.api.getState());
+    const saved = this.api.getState() as { touched?: unknown; samples?: unknown } | undefined;
+    const start = startingPoint(init, saved);
+    // The saved state never holds secrets; the host's copy of the same parameters has them.
+    start.paramsText = restoreSecrets(init.action, start.paramsText, init.paramsText);
     const model = new FormModel(init.action);
     const parsed = parseParams(start.paramsText);
     if (parsed.ok) {
@@ -137,6 +175,7 @@ export class App {
         }
         const before = s.model.get(segs) !== undefined;
         s.kept.add(formatPath(segs));
+        s.touched.add(formatPath(segs));
         s.model.setText(segs, control, text);
         const after = s.model.get(segs) !== undefined;
         this.formChanged(before !== after);
@@ -163,12 +202,23 @@ export class App {
         onMenu: (command) => this.command(command),
         onAddProfile: () => this.command('addProfile'),
         onShowIssues: () => this.showFirstIssue(),
+        onSave: () => this.command('quickSave'),
       },
       start.options,
       init.regions ?? [],
       this.sessionAbort.signal,
     );
-    const resultView = new ResultView(t, init.locale, (command) => this.command(command));
+    const resultView = new ResultView(t, init.locale, (command) => this.resultCommand(command));
+    const targetLine = new TargetLineView(t);
+    if (init.target) {
+      targetLine.show(init.target);
+    }
+    const status = h('p', { class: 'form-status', id: 'form-status', role: 'status', hidden: true });
+    const samples = new SampleMarks();
+    const savedSamples = saved && typeof saved === 'object' && saved.samples && typeof saved.samples === 'object' ? (saved.samples as Record<string, string>) : undefined;
+    samples.reset(init.samples ?? (start.restored ? savedSamples : undefined));
+    samples.prune(model);
+    const touched = new Set<string>(start.restored && Array.isArray(saved?.touched) ? saved.touched.filter((x): x is string => typeof x === 'string') : []);
     const issueList = h('div', { class: 'issue-list', id: 'issue-list', hidden: true, tabindex: '-1' });
     const formBanner = h('div', { class: 'banner', hidden: true, role: 'status' });
     const formPane = h('div', { class: 'pane form-pane', id: 'form-pane' }, formBanner, form.element);
@@ -191,6 +241,11 @@ export class App {
       collapsed,
       kept: new Set(),
       sending: false,
+      samples,
+      touched,
+      showAll: false,
+      targetLine,
+      status,
       form,
       json,
       toolbar,
@@ -204,8 +259,10 @@ export class App {
     replaceChildren(
       this.root,
       headerView(init.action, t, (command) => this.command(command)),
+      targetLine.element,
       h('div', { class: 'toolbar' }, toolbar.options),
       toolbar.actions,
+      status,
       resultView.element,
       h('main', { class: 'editor' }, issueList, formPane, jsonPane),
     );
@@ -242,6 +299,7 @@ export class App {
       // Date and number inputs have no text selection to keep.
     }
     s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+    s.form.setSamples(new Set(s.samples.paths()));
     s.form.render(s.tree, s.collapsed);
     s.formStale = false;
     this.placeAndShowIssues();
@@ -265,12 +323,13 @@ export class App {
     if (!s) {
       return;
     }
-    s.placed = placeIssues(s.tree, s.issues);
+    const shown = this.visibleIssues();
+    s.placed = placeIssues(s.tree, shown);
     if (!s.formStale) {
       s.form.applyIssues(s.placed);
     }
     this.renderIssueList();
-    s.toolbar.setIssueCount(s.issues.length);
+    s.toolbar.setIssueCount(shown.length, changesState(s.init.action));
   }
 
   /** Issues without an input (or, in JSON mode, all issues) are listed above the editor. */
@@ -279,7 +338,7 @@ export class App {
     if (!s) {
       return;
     }
-    const list = s.mode === 'json' ? s.issues : s.placed.unplaced;
+    const list = s.mode === 'json' ? this.visibleIssues() : s.placed.unplaced;
     if (list.length === 0) {
       s.issueList.hidden = true;
       s.issueList.replaceChildren();
@@ -352,6 +411,7 @@ export class App {
     s.jsonError = undefined;
     s.json.setText(s.paramsText);
     s.json.showError(undefined);
+    this.pruneSamples();
     if (rerender) {
       this.renderForm();
     } else {
@@ -428,6 +488,7 @@ export class App {
       s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
       s.formStale = true;
       s.json.showUnknownKeys(unknownKeys(s.tree));
+      this.pruneSamples();
     }
     s.json.showError(s.jsonError);
     this.persist();
@@ -528,10 +589,74 @@ export class App {
     if (this.pendingText !== undefined) {
       this.flush();
     }
+    s.showAll = true;
+    this.placeAndShowIssues();
+    if (changesState(s.init.action) && !s.jsonError) {
+      // No silent values: refused here already (the host checks again with its own record).
+      const missing = unsetRequired(s.model.buildTree({}));
+      const samples = s.samples.paths();
+      if (missing.length > 0 || samples.length > 0) {
+        s.result = { outcome: 'cancelled', sandbox: false, message: this.refusal(missing, samples), refused: { missing, samples } };
+        s.resultView.showResult(s.result);
+        this.showFirstIssue();
+        return;
+      }
+    }
     this.post({ type: 'send', paramsText: s.paramsText, options: { ...s.options } });
   }
 
-  private command(command: 'openDocs' | 'openTwin' | 'showSignature' | 'debugSignature' | 'copyRequestId' | 'exportCode' | 'saveToCollection' | 'addProfile' | 'showResult'): void {
+  /** Why a state-changing Send was refused, naming the fields. */
+  private refusal(missing: string[], samples: string[]): string {
+    const t = this.s!.t;
+    const parts = [
+      missing.length > 0 ? t('Required and unset: {0}.', missing.join(', ')) : '',
+      samples.length > 0 ? t('Still holding a sample nobody edited: {0}.', samples.join(', ')) : '',
+    ];
+    return `${t('Not sent: this action changes state, and it is never sent with a value you did not type.')} ${parts.filter(Boolean).join(' ')}`;
+  }
+
+  /** The issues shown now: problems of values, and "missing" only for touched fields or after Send. */
+  private visibleIssues(): IssueView[] {
+    const s = this.s;
+    return s ? s.issues.filter((i) => issueVisible(i, s.touched, s.showAll)) : [];
+  }
+
+  /** Drops samples that were edited and untags their rows. */
+  private pruneSamples(): void {
+    const s = this.s;
+    if (s && s.samples.size > 0) {
+      s.samples.prune(s.model);
+      s.form.refreshSampleTags(new Set(s.samples.paths()));
+    }
+  }
+
+  private resultCommand(command: ResultCommand): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    if (command === 'keepSamples') {
+      // An explicit click: the samples count as typed from now on, here and in the host.
+      s.samples.clear();
+      this.post({ type: 'keepSamples' });
+      this.renderForm();
+      this.persist();
+      s.resultView.element.hidden = true;
+      this.showStatus(s.t('The sample values are kept as typed values; press Send again.'));
+      return;
+    }
+    this.command(command);
+  }
+
+  private showStatus(message: string): void {
+    const s = this.s;
+    if (s) {
+      s.status.textContent = message;
+      s.status.hidden = false;
+    }
+  }
+
+  private command(command: Extract<FromWebview, { type: 'command' }>['command']): void {
     const s = this.s;
     if (!s) {
       return;
@@ -627,7 +752,18 @@ export class App {
     if (!s) {
       return;
     }
-    this.api.setState({ action: s.init.action.name, paramsText: s.paramsText, options: { ...s.options }, mode: s.mode, requiredOnly: s.requiredOnly });
+    // Secrets never go into the saved state (it is written to disk); the host keeps them in memory.
+    const paramsText = persistableParams(s.init.action, s.paramsText);
+    const samples = s.samples.toRecord();
+    this.api.setState({
+      action: s.init.action.name,
+      ...(paramsText !== undefined ? { paramsText } : {}),
+      options: { ...s.options },
+      mode: s.mode,
+      requiredOnly: s.requiredOnly,
+      ...(s.touched.size > 0 ? { touched: [...s.touched].slice(0, 5000) } : {}),
+      ...(samples ? { samples } : {}),
+    });
   }
 
   /** Sends the parameters for validation once typing pauses. */

@@ -546,8 +546,14 @@ function scalarControl(field: FieldView | undefined, type: TypeView, value: Json
       const control = text === '' || /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'date' : 'text';
       return { control, text };
     }
-    default:
-      return { control: field?.sensitive ? 'password' : 'text', text: inputText(value) };
+    default: {
+      const text = inputText(value);
+      // A string holding a date (YYYY-MM-DD) gets the date picker, as long as its value fits one.
+      if (field?.timeFormat === 'YYYY-MM-DD' && (text === '' || /^\d{4}-\d{2}-\d{2}$/.test(text))) {
+        return { control: 'date', text };
+      }
+      return { control: field?.sensitive ? 'password' : 'text', text };
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { parsePath, type PathSeg } from './fieldPath';
 import type { ArrayNode, ControlKind, FormNode, PlacedIssues, RawNode, ScalarNode, StructNode } from './formModel';
 import type { Translate } from '../common/l10n';
 import { plainText, withCodeSpans } from './plainText';
+import { describeMoment, quickMoment, type QuickMoment, type TimeUnit } from './timeHelpers';
 
 /** A structural edit asked for by a button in the form. */
 export type FormOp =
@@ -47,6 +48,7 @@ export class FormView {
   readonly element: HTMLElement;
   private marked = new Set<string>();
   private groupBadges = new Set<string>();
+  private samples: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly t: Translate,
@@ -55,6 +57,21 @@ export class FormView {
     this.element = h('div', { class: 'form', role: 'form', 'aria-label': t('Parameters') });
     this.element.addEventListener('input', (e) => this.handleInput(e));
     this.element.addEventListener('click', (e) => this.handleClick(e));
+  }
+
+  /** Which rows hold unedited samples: they are tagged at the next render. */
+  setSamples(paths: ReadonlySet<string>): void {
+    this.samples = paths;
+  }
+
+  /** Removes the sample tag of rows edited since the last render (the form is not re-rendered for a value). */
+  refreshSampleTags(paths: ReadonlySet<string>): void {
+    this.samples = paths;
+    for (const tag of this.element.querySelectorAll<HTMLElement>('.tag.sample')) {
+      if (!paths.has(tag.dataset.path ?? '')) {
+        tag.remove();
+      }
+    }
   }
 
   /** Replaces the rendered form; issue marks must be applied again afterwards. */
@@ -175,6 +192,9 @@ export class FormView {
     if (path === undefined || control === undefined) {
       return;
     }
+    if (el.dataset.time) {
+      this.showMoment(path, el.value, el.dataset.time as TimeUnit);
+    }
     const segs = parsePath(path);
     if (segs) {
       this.events.onValue(segs, control, el.value);
@@ -214,6 +234,16 @@ export class FormView {
           input.type = show ? 'text' : 'password';
           button.setAttribute('aria-pressed', String(show));
           button.replaceChildren(icon(show ? 'eye-closed' : 'eye'));
+        }
+        break;
+      }
+      case 'moment': {
+        const input = document.getElementById(ids.control(path)) as HTMLInputElement | null;
+        const unit = input?.dataset.time as TimeUnit | undefined;
+        if (input && unit) {
+          input.value = quickMoment(button.dataset.kind as QuickMoment, unit, Date.now());
+          this.showMoment(path, input.value, unit);
+          this.events.onValue(segs, 'integer', input.value);
         }
         break;
       }
@@ -263,6 +293,40 @@ export class FormView {
       h('span', { class: 'type' }, node.type.label),
       node.field?.deprecated && !node.inArray ? h('span', { class: 'tag deprecated' }, this.t('deprecated')) : null,
       node.field?.sensitive && !node.inArray ? h('span', { class: 'tag sensitive', title: this.t('Kept out of history, collections and exports') }, this.t('secret')) : null,
+      this.samples.has(node.path)
+        ? h('span', { class: 'tag sample', data: { path: node.path }, title: this.t('Filled in by Fill required / Fill all; edit it, or choose "Keep samples", before a state-changing Send') }, this.t('sample'))
+        : null,
+    );
+  }
+
+  /** Under a Unix-time input: the moment in local time and UTC, or why the number is no moment. */
+  private showMoment(path: string, text: string, unit: TimeUnit): void {
+    const slot = document.getElementById(`moment:${path}`);
+    if (slot) {
+      replaceChildren(slot, this.momentText(text, unit));
+    }
+  }
+
+  private momentText(text: string, unit: TimeUnit): Child[] {
+    const m = describeMoment(text, unit);
+    if (!m) {
+      return [h('span', { class: 'muted' }, unit === 'unix-ms' ? this.t('Unix time in milliseconds') : this.t('Unix time in seconds'))];
+    }
+    return [
+      h('span', { class: 'moment-local' }, `${m.local} (${m.zone})`),
+      h('span', { class: 'muted' }, ' · '),
+      h('span', { class: 'moment-utc' }, m.utc),
+      m.otherUnit ? h('span', { class: 'moment-warning' }, ' ', icon('warning'), unit === 'unix-s' ? this.t('looks like milliseconds; this field takes seconds') : this.t('looks like seconds; this field takes milliseconds')) : null,
+    ];
+  }
+
+  private momentTools(node: ScalarNode, unit: TimeUnit): HTMLElement {
+    const quick = (kind: QuickMoment, text: string) => h('button', { type: 'button', class: 'link-button moment-quick', data: { action: 'moment', kind, path: node.path } }, text);
+    return h(
+      'div',
+      { class: 'moment-line' },
+      h('span', { class: 'moment', id: `moment:${node.path}`, 'aria-live': 'polite' }, this.momentText(node.text, unit)),
+      h('span', { class: 'moment-tools' }, quick('now', this.t('now')), quick('hourAgo', this.t('1 hour ago')), quick('todayStart', this.t('today 00:00'))),
     );
   }
 
@@ -275,6 +339,9 @@ export class FormView {
     return h(
       'div',
       { class: 'desc-wrap' },
+      node.field?.descriptionZhOnly
+        ? h('span', { class: 'tag zh-only', title: this.t('The documentation describes this field in Chinese only.') }, this.t('Chinese only'))
+        : null,
       h('div', { class: ['desc', long && 'clamped'], id: ids.description(node.path) }, withCodeSpans(text)),
       long ? h('button', { type: 'button', class: 'link more', 'aria-expanded': 'false', 'aria-controls': ids.description(node.path), data: { action: 'more', path: node.path } }, this.t('More')) : null,
     );
@@ -300,18 +367,19 @@ export class FormView {
     } else if (!node.required && node.present) {
       tools.push(iconButton('close', this.t('Unset {0}', node.label), { action: 'unset', path: node.path }));
     }
+    const unit = node.control === 'integer' ? node.field?.time : undefined;
     return h(
       'div',
       { class: ['row', 'scalar', node.inArray && 'item', !node.present && 'unset'], id: ids.row(node.path), data: { path: node.path } },
       this.nameCell(node, controlId),
-      h('div', { class: 'value-cell' }, h('div', { class: 'control' }, input, tools), this.issueSlot(node), this.description(node)),
+      h('div', { class: 'value-cell' }, h('div', { class: 'control' }, input, tools), unit ? this.momentTools(node, unit) : null, this.issueSlot(node), this.description(node)),
     );
   }
 
   private control(node: ScalarNode, id: string): HTMLElement {
     const common = {
       id,
-      data: { path: node.path, control: node.control },
+      data: { path: node.path, control: node.control, ...(node.control === 'integer' && node.field?.time ? { time: node.field.time } : {}) },
       // An item's visible label is only "[2]"; its accessible name says which array it belongs to.
       'aria-label': node.inArray ? displayName(node) : undefined,
       'aria-required': node.required && !node.inArray ? 'true' : undefined,
