@@ -157,6 +157,8 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
   private samples = new Map<string, string>();
   /** The active profile when this form last looked, to follow a switch of the active profile. */
   private lastActive: string | undefined;
+  /** The last message of each type sent to the page, for integration tests that check what the page was told. */
+  readonly lastPosted = new Map<ToWebview['type'], ToWebview>();
 
   constructor(
     private readonly services: PanelServices,
@@ -447,6 +449,11 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
         }
         return;
     }
+  }
+
+  override post(message: ToWebview): void {
+    this.lastPosted.set(message.type, message);
+    super.post(message);
   }
 
   /** Replaces the form's parameters (history → form). */

@@ -1,62 +1,24 @@
 import type { FromWebview, InitData, IssueView, ProfileOption, RequestOptions, ResultSummary, ToWebview } from '../../shared/requestProtocol';
 import { h, icon, replaceChildren } from '../common/dom';
+import { makeTranslate } from '../common/l10n';
 import { formatPath, parsePath } from './fieldPath';
-import { FormModel, placeIssues, unknownKeys, type PlacedIssues, type StructNode } from './formModel';
-import { FormView, ids, suggestionText, type FormOp } from './formView';
+import { FormModel, placeIssues, unknownKeys } from './formModel';
+import { applyFormOp, expandAround, withFocusKept } from './formOps';
+import { FormView, ids, type FormOp } from './formView';
 import { headerView } from './headerView';
+import { renderIssueList } from './issueListView';
 import { JsonEditor } from './jsonEditor';
-import { makeTranslate, type Translate } from '../common/l10n';
+import { pageParts, persistedState, refusalText, savedMarks, visibleIssues, type Session } from './pageSession';
 import { sameOptions, startingPoint, type EditorMode } from './panelState';
-import { parseParams, type JsonTextError } from './paramsJson';
+import { parseParams } from './paramsJson';
 import { ResultView, type ResultCommand } from './resultView';
-import { changesState, issueVisible, SampleMarks, unsetRequired } from './sampleMarks';
-import { persistableParams, restoreSecrets } from './secretState';
-import { TargetLineView } from './targetLineView';
+import { changesState, unsetRequired } from './sampleMarks';
+import { restoreSecrets } from './secretState';
 import { ToolbarView } from './toolbarView';
 import type { VsCodeApi } from './vscodeApi';
 
 /** How long typing must pause before the parameters go to the host for validation. */
 const VALIDATE_DELAY_MS = 150;
-
-/** Everything that exists only once `init` has arrived. */
-interface Session {
-  init: InitData;
-  t: Translate;
-  model: FormModel;
-  options: RequestOptions;
-  profiles: ProfileOption[];
-  mode: EditorMode;
-  requiredOnly: boolean;
-  /** The parameters exactly as they will be sent: the form's output or the JSON editor's text. */
-  paramsText: string;
-  jsonError?: JsonTextError;
-  issues: IssueView[];
-  tree: StructNode;
-  placed: PlacedIssues;
-  /** The form was not re-rendered after a JSON edit yet (it is hidden in JSON mode). */
-  formStale: boolean;
-  collapsed: Set<string>;
-  /** Rows edited since "Required only" was turned on: they stay visible while being cleared. */
-  kept: Set<string>;
-  sending: boolean;
-  result?: ResultSummary;
-  /** Unedited samples of the last fill, tagged in the form and refused in a state-changing Send. */
-  samples: SampleMarks;
-  /** Fields the user edited: their "missing" and "empty" problems show before any Send. */
-  touched: Set<string>;
-  /** Send was pressed: every problem shows from now on. */
-  showAll: boolean;
-  targetLine: TargetLineView;
-  status: HTMLElement;
-  form: FormView;
-  json: JsonEditor;
-  toolbar: ToolbarView;
-  resultView: ResultView;
-  issueList: HTMLElement;
-  formBanner: HTMLElement;
-  formPane: HTMLElement;
-  jsonPane: HTMLElement;
-}
 
 /**
  * The page's controller: it owns the state, turns host messages into view updates and user
@@ -157,7 +119,8 @@ export class App {
     this.sessionAbort?.abort();
     this.sessionAbort = new AbortController();
     const t = makeTranslate(init.strings ?? {});
-    const saved = this.api.getState() as { touched?: unknown; samples?: unknown } | undefined;
+    const saved = this.api.getState();
+    const marks = savedMarks(saved, init.action.name);
     const start = startingPoint(init, saved);
     // The saved state never holds secrets; the host's copy of the same parameters has them.
     start.paramsText = restoreSecrets(init.action, start.paramsText, init.paramsText);
@@ -209,20 +172,7 @@ export class App {
       this.sessionAbort.signal,
     );
     const resultView = new ResultView(t, init.locale, (command) => this.resultCommand(command));
-    const targetLine = new TargetLineView(t);
-    if (init.target) {
-      targetLine.show(init.target);
-    }
-    const status = h('p', { class: 'form-status', id: 'form-status', role: 'status', hidden: true });
-    const samples = new SampleMarks();
-    const savedSamples = saved && typeof saved === 'object' && saved.samples && typeof saved.samples === 'object' ? (saved.samples as Record<string, string>) : undefined;
-    samples.reset(init.samples ?? (start.restored ? savedSamples : undefined));
-    samples.prune(model);
-    const touched = new Set<string>(start.restored && Array.isArray(saved?.touched) ? saved.touched.filter((x): x is string => typeof x === 'string') : []);
-    const issueList = h('div', { class: 'issue-list', id: 'issue-list', hidden: true, tabindex: '-1' });
-    const formBanner = h('div', { class: 'banner', hidden: true, role: 'status' });
-    const formPane = h('div', { class: 'pane form-pane', id: 'form-pane' }, formBanner, form.element);
-    const jsonPane = h('div', { class: 'pane json-pane', id: 'json-pane' }, json.element);
+    const { targetLine, status, samples, touched, issueList, formBanner, formPane, jsonPane } = pageParts(init, t, model, marks, form, json);
     const tree = model.buildTree({ requiredOnly: start.requiredOnly });
     this.s = {
       init,
@@ -290,30 +240,13 @@ export class App {
     if (!s) {
       return;
     }
-    const active = document.activeElement as HTMLInputElement | null;
-    const activeId = active?.id && s.form.element.contains(active) ? active.id : undefined;
-    let selection: [number | null, number | null] = [null, null];
-    try {
-      selection = [active?.selectionStart ?? null, active?.selectionEnd ?? null];
-    } catch {
-      // Date and number inputs have no text selection to keep.
-    }
-    s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
-    s.form.setSamples(new Set(s.samples.paths()));
-    s.form.render(s.tree, s.collapsed);
-    s.formStale = false;
-    this.placeAndShowIssues();
-    if (activeId) {
-      const again = document.getElementById(activeId) as HTMLInputElement | null;
-      again?.focus();
-      if (again && selection[0] !== null && selection[1] !== null) {
-        try {
-          again.setSelectionRange(selection[0], selection[1]);
-        } catch {
-          // Not a text input any more; the focus alone is kept.
-        }
-      }
-    }
+    withFocusKept(s.form.element, () => {
+      s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+      s.form.setSamples(new Set(s.samples.paths()));
+      s.form.render(s.tree, s.collapsed);
+      s.formStale = false;
+      this.placeAndShowIssues();
+    });
     this.updateBanner();
     s.form.fitDescriptions();
   }
@@ -323,7 +256,7 @@ export class App {
     if (!s) {
       return;
     }
-    const shown = this.visibleIssues();
+    const shown = visibleIssues(s);
     s.placed = placeIssues(s.tree, shown);
     if (!s.formStale) {
       s.form.applyIssues(s.placed);
@@ -335,57 +268,9 @@ export class App {
   /** Issues without an input (or, in JSON mode, all issues) are listed above the editor. */
   private renderIssueList(): void {
     const s = this.s;
-    if (!s) {
-      return;
+    if (s) {
+      renderIssueList(s.issueList, s.mode === 'json' ? visibleIssues(s) : s.placed.unplaced, s, (segs, name) => this.applyOp({ op: 'rename', segs, name }));
     }
-    const list = s.mode === 'json' ? this.visibleIssues() : s.placed.unplaced;
-    if (list.length === 0) {
-      s.issueList.hidden = true;
-      s.issueList.replaceChildren();
-      return;
-    }
-    const t = s.t;
-    replaceChildren(
-      s.issueList,
-      h('p', { class: 'issue-list-title' }, icon('error'), h('span', null, s.mode === 'json' ? t('Problems found in the parameters:') : t('Problems not tied to a field shown in the form:'))),
-      h(
-        'ul',
-        null,
-        list.map((issue) => {
-          const rename = this.renameTarget(issue);
-          return h(
-            'li',
-            { class: 'listed-issue', data: { path: issue.path } },
-            issue.path ? h('code', { class: 'issue-path' }, issue.path) : h('span', { class: 'issue-path muted' }, t('(request)')),
-            h('span', null, ` ${issue.message}`),
-            issue.suggestion ? h('span', { class: 'suggestion' }, ` ${suggestionText(t, issue.suggestion)}`) : null,
-            rename
-              ? h(
-                  'button',
-                  { type: 'button', class: 'link-button rename', on: { click: () => this.applyOp({ op: 'rename', segs: rename.segs, name: rename.name }) } },
-                  icon('replace'),
-                  h('span', null, t('Rename to {0}', rename.name)),
-                )
-              : null,
-          );
-        }),
-      ),
-    );
-    s.issueList.hidden = false;
-  }
-
-  /** A suggestion that names another member can be applied by renaming the unknown key. */
-  private renameTarget(issue: IssueView): { segs: (string | number)[]; name: string } | undefined {
-    const s = this.s;
-    const name = issue.suggestion?.trim();
-    const segs = parsePath(issue.path);
-    if (!s || s.mode !== 'form' || issue.code !== 'unknown' || !name || !/^[A-Za-z_]\w*$/.test(name) || !segs || typeof segs[segs.length - 1] !== 'string') {
-      return undefined;
-    }
-    if (s.model.get(segs) === undefined || s.model.get([...segs.slice(0, -1), name]) !== undefined) {
-      return undefined;
-    }
-    return { segs, name };
   }
 
   private updateBanner(): void {
@@ -428,48 +313,7 @@ export class App {
     if (!s) {
       return;
     }
-    const path = formatPath(op.segs);
-    let focusPath = path;
-    let focusAction: string | undefined;
-    switch (op.op) {
-      case 'add-struct':
-        s.model.addStruct(op.segs);
-        s.collapsed.delete(path);
-        break;
-      case 'unset':
-        s.model.unset(op.segs);
-        break;
-      case 'add-item': {
-        const index = s.model.addItem(op.segs);
-        s.collapsed.delete(path);
-        if (index !== undefined) {
-          focusPath = formatPath([...op.segs, index]);
-        }
-        break;
-      }
-      case 'remove-item': {
-        s.model.unset(op.segs);
-        const parent = op.segs.slice(0, -1);
-        const index = op.segs[op.segs.length - 1] as number;
-        const list = s.model.get(parent);
-        const left = Array.isArray(list) ? list.length : 0;
-        focusPath = left > 0 ? formatPath([...parent, Math.min(index, left - 1)]) : formatPath(parent);
-        focusAction = left > 0 ? 'remove-item' : 'add-item';
-        break;
-      }
-      case 'move': {
-        const index = s.model.moveItem(op.segs, op.delta);
-        if (index !== undefined) {
-          focusPath = formatPath([...op.segs.slice(0, -1), index]);
-          focusAction = op.delta < 0 ? 'move-up' : 'move-down';
-        }
-        break;
-      }
-      case 'rename':
-        s.model.renameKey(op.segs, op.name);
-        focusPath = formatPath([...op.segs.slice(0, -1), op.name]);
-        break;
-    }
+    const { focusPath, focusAction } = applyFormOp(s.model, s.collapsed, op);
     // Issues name positions in the old parameters; after a structural edit they are dropped
     // until the host validates the new ones, rather than shown at the wrong item.
     s.issues = [];
@@ -596,29 +440,13 @@ export class App {
       const missing = unsetRequired(s.model.buildTree({}));
       const samples = s.samples.paths();
       if (missing.length > 0 || samples.length > 0) {
-        s.result = { outcome: 'cancelled', sandbox: false, message: this.refusal(missing, samples), refused: { missing, samples } };
+        s.result = { outcome: 'cancelled', sandbox: false, message: refusalText(s.t, missing, samples), refused: { missing, samples } };
         s.resultView.showResult(s.result);
         this.showFirstIssue();
         return;
       }
     }
     this.post({ type: 'send', paramsText: s.paramsText, options: { ...s.options } });
-  }
-
-  /** Why a state-changing Send was refused, naming the fields. */
-  private refusal(missing: string[], samples: string[]): string {
-    const t = this.s!.t;
-    const parts = [
-      missing.length > 0 ? t('Required and unset: {0}.', missing.join(', ')) : '',
-      samples.length > 0 ? t('Still holding a sample nobody edited: {0}.', samples.join(', ')) : '',
-    ];
-    return `${t('Not sent: this action changes state, and it is never sent with a value you did not type.')} ${parts.filter(Boolean).join(' ')}`;
-  }
-
-  /** The issues shown now: problems of values, and "missing" only for touched fields or after Send. */
-  private visibleIssues(): IssueView[] {
-    const s = this.s;
-    return s ? s.issues.filter((i) => issueVisible(i, s.touched, s.showAll)) : [];
   }
 
   /** Drops samples that were edited and untags their rows. */
@@ -734,14 +562,7 @@ export class App {
     if (!s || !segs) {
       return;
     }
-    let changed = false;
-    for (let i = 1; i < segs.length; i++) {
-      const group = formatPath(segs.slice(0, i));
-      if (s.collapsed.delete(group)) {
-        changed = true;
-      }
-    }
-    if (changed) {
+    if (expandAround(s.collapsed, segs)) {
       this.renderForm();
     }
     document.getElementById(ids.row(path))?.scrollIntoView({ block: 'center' });
@@ -753,17 +574,7 @@ export class App {
       return;
     }
     // Secrets never go into the saved state (it is written to disk); the host keeps them in memory.
-    const paramsText = persistableParams(s.init.action, s.paramsText);
-    const samples = s.samples.toRecord();
-    this.api.setState({
-      action: s.init.action.name,
-      ...(paramsText !== undefined ? { paramsText } : {}),
-      options: { ...s.options },
-      mode: s.mode,
-      requiredOnly: s.requiredOnly,
-      ...(s.touched.size > 0 ? { touched: [...s.touched].slice(0, 5000) } : {}),
-      ...(samples ? { samples } : {}),
-    });
+    this.api.setState(persistedState(s));
   }
 
   /** Sends the parameters for validation once typing pauses. */
