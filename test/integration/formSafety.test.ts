@@ -42,6 +42,8 @@ suite('request form: no silent values, profile switch, quick save', () => {
 
   test('a new form starts empty', async () => {
     const panel = await openForm('RemoveUser');
+    // The page asks with `ready` once it has loaded; asking here does not wait for the webview.
+    await panel.receive({ type: 'ready' });
     const init = await waitFor(() => posted(panel, 'init'), 'the init message');
     assert.equal(init.data.paramsText, '{}');
   });
@@ -94,6 +96,7 @@ suite('request form: no silent values, profile switch, quick save', () => {
 
   test('validation in the form runs the region rules with the toolbar\'s region, in the editor\'s language', async () => {
     const panel = await openForm('StartPublishCdnStream');
+    await panel.receive({ type: 'ready' });
     const regions = (await waitFor(() => posted(panel, 'init'), 'init')).data.regions.map((r) => r.id);
     assert.ok(regions.length > 0 && !regions.includes('na-siliconvalley'), `the picker lists only supported regions: ${regions.join(', ')}`);
     await panel.receive({ type: 'optionsChanged', options: { ...options('safe-a'), region: 'na-siliconvalley' } });
@@ -109,6 +112,7 @@ suite('request form: no silent values, profile switch, quick save', () => {
   test('switching the active profile updates an open form and its target line', async () => {
     const api = await explorer();
     const panel = await openForm('DescribeRoomInfo');
+    await panel.receive({ type: 'ready' });
     await waitFor(() => posted(panel, 'init'), 'init');
     assert.equal(panel.currentOptions?.profile, 'safe-a');
     try {

@@ -1,4 +1,4 @@
-import type { FromWebview, InitData, IssueView, ProfileOption, RequestOptions, ResultSummary, ToWebview } from '../../shared/requestProtocol';
+import type { FromWebview, InitData, ProfileOption, RequestOptions, ResultSummary, ToWebview } from '../../shared/requestProtocol';
 import { h, icon, replaceChildren } from '../common/dom';
 import { makeTranslate } from '../common/l10n';
 import { formatPath, parsePath } from './fieldPath';
@@ -8,7 +8,7 @@ import { FormView, ids, type FormOp } from './formView';
 import { headerView } from './headerView';
 import { renderIssueList } from './issueListView';
 import { JsonEditor } from './jsonEditor';
-import { pageParts, persistedState, refusalText, savedMarks, visibleIssues, type Session } from './pageSession';
+import { pageParts, persistedState, refusalText, savedMarks, visibleIssues, wellFormedIssues, type Session } from './pageSession';
 import { sameOptions, startingPoint, type EditorMode } from './panelState';
 import { parseParams } from './paramsJson';
 import { ResultView, type ResultCommand } from './resultView';
@@ -495,13 +495,10 @@ export class App {
   private onValidation(paramsText: unknown, issues: unknown): void {
     const s = this.s;
     // Only issues about the text the page holds now are shown; older answers are dropped.
-    if (!s || paramsText !== s.paramsText || !Array.isArray(issues)) {
-      return;
+    if (s && paramsText === s.paramsText && Array.isArray(issues)) {
+      s.issues = wellFormedIssues(issues);
+      this.placeAndShowIssues();
     }
-    s.issues = issues.filter(
-      (i): i is IssueView => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string' && typeof i.code === 'string',
-    );
-    this.placeAndShowIssues();
   }
 
   private onSending(): void {

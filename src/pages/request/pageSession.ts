@@ -115,3 +115,11 @@ export function pageParts(init: InitData, t: Translate, model: FormModel, marks:
     jsonPane: h('div', { class: 'pane json-pane', id: 'json-pane' }, json.element),
   };
 }
+
+/** The issues of a `validation` message that have the shape the page shows; anything else is dropped. */
+export function wellFormedIssues(issues: unknown[]): IssueView[] {
+  return issues.filter(
+    (i): i is IssueView =>
+      typeof i === 'object' && i !== null && typeof (i as IssueView).path === 'string' && typeof (i as IssueView).message === 'string' && typeof (i as IssueView).code === 'string',
+  );
+}
