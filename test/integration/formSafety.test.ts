@@ -6,7 +6,7 @@ import type { Collection } from '../../src/core/collections/collectionFormat';
 import { parseJson } from '../../src/core/json';
 import type { RequestOptions, ResultSummary, TargetView, ToWebview } from '../../src/shared/requestProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, historyAndCollections, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, openPanel, startStandIn, stopStandIn, waitFor } from './helpers';
+import { explorer, historyAndCollections, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, openPanel, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
 
 /*
  * The form's promises where they are kept, in the real extension host: the host refuses a
@@ -159,6 +159,25 @@ suite('request form: no silent values, profile switch, quick save', () => {
       assert.ok(collection.items.every((i) => i.type === 'request' && i.action === 'DescribeRoomInfo'));
     } finally {
       Object.assign(prompts, saved);
+    }
+  });
+
+  test('the answer line opens the form\'s answer as a table and as a chart', async () => {
+    const api = await explorer();
+    const panel = await openForm('DescribeRoomInfo');
+    const call = await panel.send(ROOM_PARAMS, options('safe-a'));
+    assert.ok(call?.result && !call.result.error, JSON.stringify(call?.result?.error));
+    await panel.receive({ type: 'command', command: 'showTable', paramsText: ROOM_PARAMS, options: options('safe-a') });
+    const results = await api.results();
+    try {
+      const shown = await waitFor(() => results.panel(), 'the result view');
+      assert.equal(shown.shown.mode, 'table');
+      assert.equal(shown.shown.action, 'DescribeRoomInfo');
+      assert.match(shown.shown.answers[0]!.text, /DestroyTime/, 'the form\'s answer');
+      await panel.receive({ type: 'command', command: 'showChart', paramsText: ROOM_PARAMS, options: options('safe-a') });
+      await waitFor(() => results.panel()?.shown.mode === 'chart' || undefined, 'the chart');
+    } finally {
+      results.panel()?.dispose();
     }
   });
 });

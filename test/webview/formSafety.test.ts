@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { FromWebview, InitData } from '../../src/shared/requestProtocol';
 import { Harness, type Panel } from '../../scripts/webview/preview.mjs';
 import { createCloudRecording, fixtureInit } from './fixtures/createCloudRecording';
-import { catalogActionView } from './fixtures/previewInit';
+import { allCatalogActionViews, catalogActionView } from './fixtures/previewInit';
 
 /*
  * The form's promises in headless Chromium: it starts empty and quiet, a state-changing Send with a
@@ -263,5 +263,32 @@ describe('the form shows time, secrets and the target honestly', () => {
     await p.page.click('#mode-form');
     assert.match((await p.page.textContent(row('TaskSeqs'))) ?? '', /0 items/);
     assert.equal(await p.page.locator(`${row('RecordParams')}.unset`).count(), 0, 'the empty object is present');
+  });
+});
+
+describe('the same kind of field is the same control everywhere', () => {
+  it('renders every enumerated and yes/no field of every catalog action as a dropdown, RoomIdType included', async () => {
+    const actions = allCatalogActionViews();
+    assert.ok(actions.length > 50, `${actions.length} catalog actions`);
+    const p = await open();
+    let checked = 0;
+    const roomIdTypes: string[] = [];
+    for (const action of actions) {
+      const listed = action.fields.filter((f) => f.enumValues?.length && f.type.kind !== 'array' && f.type.kind !== 'object');
+      if (listed.length === 0) continue;
+      await p.send({ type: 'init', data: fixtureInit({ action }) });
+      await p.page.waitForFunction((name) => document.querySelector('.action-name')?.textContent === name, action.name);
+      for (const field of listed) {
+        const tag = await p.page.evaluate((id) => document.getElementById(id)?.tagName, `ctl:${field.name}`);
+        assert.equal(tag, 'SELECT', `${action.name}.${field.name} is a dropdown`);
+        const values = await p.page.evaluate((id) => [...(document.getElementById(id) as HTMLSelectElement).options].map((o) => o.value), `ctl:${field.name}`);
+        assert.equal(values[0], '', `${action.name}.${field.name} starts on no value`);
+        assert.equal(values.length, field.enumValues!.length + 1);
+        if (field.name === 'RoomIdType') roomIdTypes.push(action.name);
+        checked++;
+      }
+    }
+    assert.ok(checked > 20, `${checked} dropdowns checked`);
+    assert.ok(roomIdTypes.length >= 3, `RoomIdType is a dropdown in ${roomIdTypes.join(', ')}`);
   });
 });
