@@ -157,6 +157,21 @@ suite('request form: no silent values, profile switch, quick save', () => {
       const collection = parseJson(fs.readFileSync(file, 'utf8')) as unknown as Collection;
       assert.equal(collection.items.length, 2);
       assert.ok(collection.items.every((i) => i.type === 'request' && i.action === 'DescribeRoomInfo'));
+
+      // A state-changing request holding unedited samples is not saved (a run would send them).
+      const remove = await openForm('RemoveUser');
+      await remove.receive({ type: 'skeleton', all: false });
+      const filled = await waitFor(() => posted(remove, 'skeleton'), 'the samples');
+      remove.lastPosted.delete('result');
+      await remove.receive({ type: 'command', command: 'quickSave', paramsText: filled.paramsText, options: options('safe-a') });
+      const refused = await waitFor(() => posted(remove, 'result'), 'the refusal');
+      assert.ok(refused.summary.refused?.samples.includes('SdkAppId'), JSON.stringify(refused.summary));
+      assert.match(refused.summary.message ?? '', /Not saved/);
+      assert.equal((parseJson(fs.readFileSync(file, 'utf8')) as unknown as Collection).items.length, 2, 'nothing was saved');
+      await remove.receive({ type: 'keepSamples' });
+      await remove.receive({ type: 'command', command: 'quickSave', paramsText: filled.paramsText, options: options('safe-a') });
+      assert.equal((parseJson(fs.readFileSync(file, 'utf8')) as unknown as Collection).items.length, 3, 'saved once the samples were kept');
+      assert.equal(asked.length, 1, 'still into the same collection without asking');
     } finally {
       Object.assign(prompts, saved);
     }
@@ -176,6 +191,8 @@ suite('request form: no silent values, profile switch, quick save', () => {
       assert.match(shown.shown.answers[0]!.text, /DestroyTime/, 'the form\'s answer');
       await panel.receive({ type: 'command', command: 'showChart', paramsText: ROOM_PARAMS, options: options('safe-a') });
       await waitFor(() => results.panel()?.shown.mode === 'chart' || undefined, 'the chart');
+      // Closed only once its page has loaded: a webview disposed while loading makes the editor complain.
+      await waitFor(() => results.panel()?.isReady || undefined, 'the result page to load', 30_000);
     } finally {
       results.panel()?.dispose();
     }

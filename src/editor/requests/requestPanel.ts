@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findAction, listCategories } from '../../core/catalog/catalog';
 import { sampleParams } from '../../core/catalog/sampleParams';
 import { validateParams } from '../../core/catalog/validate';
-import { sampleLeaves, untouchedSamples, withoutUntouchedSamples } from '../../core/requests/silentValues';
+import { sampleLeaves, silentValueProblems, untouchedSamples, withoutUntouchedSamples } from '../../core/requests/silentValues';
 import { REGIONS } from '../../core/http/endpoints';
 import { isJsonObject, parseJson, stringifyJson, type JsonObject } from '../../core/json';
 import type { CallResult, CallSpec } from '../../core/requests/types';
@@ -298,6 +298,21 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
     this.pushTarget();
   }
 
+  /**
+   * A saved request is sent later by a collection run, so a state-changing one holding samples
+   * nobody edited is not saved either (a required field may still be missing: a saved request can
+   * be a draft). Refused on the form's result line, with the same "Keep samples" way out.
+   */
+  private refuseSavingSamples(call: PanelCall): boolean {
+    const problems = silentValueProblems(this.action, call.spec.params, this.samples);
+    if (problems.samples.length === 0) {
+      return false;
+    }
+    const text = vscode.l10n.t('Not saved: {0} still hold sample values nobody edited. Edit them, or choose "Keep samples" to use them as typed.', problems.samples.join(', '));
+    this.post({ type: 'result', summary: { outcome: 'cancelled', sandbox: false, message: text, refused: { missing: [], samples: problems.samples } } });
+    return true;
+  }
+
   /** Sends the target line again (profile, region, method or endpoint changed). */
   private pushTarget(): void {
     if (this.options) {
@@ -432,10 +447,16 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
         await actions.exportCode(current());
         return;
       case 'saveToCollection':
-        await actions.saveToCollection(current());
+        if (!this.refuseSavingSamples(current())) {
+          await actions.saveToCollection(current());
+        }
         return;
       case 'quickSave': {
-        const where = await actions.quickSave(current());
+        const call = current();
+        if (this.refuseSavingSamples(call)) {
+          return;
+        }
+        const where = await actions.quickSave(call);
         if (where) {
           this.post({ type: 'status', message: where });
         }
