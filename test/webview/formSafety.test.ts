@@ -83,6 +83,10 @@ describe('the form starts empty and sends no silent values', () => {
     await p.page.waitForSelector(`${ctl('SdkAppId')}[aria-invalid="true"]`);
     assert.equal(await p.page.getAttribute(ctl('RoomId'), 'aria-invalid'), null, 'an untouched field stays quiet');
     assert.equal((await p.page.textContent('#issue-count'))?.trim(), '1 issue');
+    // A problem of a value that is there shows at once, with what to do about it.
+    await p.send({ type: 'validation', paramsText: '{}', issues: [{ path: 'RoomId', code: 'twin', message: 'RoomId is not a number.', fix: 'Use DismissRoomByStrRoomId.' }] });
+    await p.page.waitForSelector(`${ctl('RoomId')}[aria-invalid="true"]`);
+    assert.equal((await p.page.textContent('[id="iss:RoomId"]'))?.trim(), 'RoomId is not a number. Use DismissRoomByStrRoomId.');
   });
 
   it('refuses a state-changing Send with a required field unset, naming it, and shows every problem', async () => {

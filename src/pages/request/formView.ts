@@ -156,7 +156,9 @@ export class FormView {
     if (slot) {
       replaceChildren(
         slot,
-        issues.map((i) => h('div', { class: 'issue' }, icon('error'), h('span', null, i.message, i.suggestion ? ` ${suggestionText(this.t, i.suggestion)}` : ''))),
+        issues.map((i) =>
+          h('div', { class: 'issue' }, icon('error'), h('span', null, i.message, i.suggestion ? ` ${suggestionText(this.t, i.suggestion)}` : ''), i.fix ? h('span', { class: 'fix' }, ` ${i.fix}`) : null),
+        ),
       );
       slot.removeAttribute('hidden');
     }
