@@ -121,7 +121,7 @@ export const UI_STRINGS = [
   'Not Tencent Cloud (trusted)',
   'Not Tencent Cloud — not trusted',
   'Not sent',
-  'Not sent: this action changes state, and it is never sent with a value you did not type.',
+  'This action changes state, and it is never sent with a value you did not type.',
   'Open JSON',
   'Required and unset: {0}.',
   'Save to the collection used last (Ctrl+S)',

@@ -64,7 +64,7 @@ export function refusalText(t: Translate, missing: string[], samples: string[]):
     missing.length > 0 ? t('Required and unset: {0}.', missing.join(', ')) : '',
     samples.length > 0 ? t('Still holding a sample nobody edited: {0}.', samples.join(', ')) : '',
   ];
-  return `${t('Not sent: this action changes state, and it is never sent with a value you did not type.')} ${parts.filter(Boolean).join(' ')}`;
+  return `${t('This action changes state, and it is never sent with a value you did not type.')} ${parts.filter(Boolean).join(' ')}`;
 }
 
 /** What the page saves with `setState`: never a secret (the state is written to disk). */
