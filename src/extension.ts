@@ -27,7 +27,7 @@ import { lazy, LazyTreeProvider, type Lazy } from './editor/common/lazy';
 import { EndpointTrust } from './editor/common/endpointTrust';
 import { Log } from './editor/common/log';
 import { defaultPrompts, editorPrompts, type Prompts, type ToolPrompts } from './editor/common/prompts';
-import { ResultDocuments, type DocumentCall } from './editor/common/resultDocuments';
+import { answerUri, ResultDocuments, type DocumentCall } from './editor/common/resultDocuments';
 import { TypedState, type GlobalState, type GlobalStateShape, type WorkspaceStateShape } from './editor/common/state';
 import { ExplorerStatusBar } from './editor/common/statusBar';
 import { CredentialStore } from './editor/credentials/credentialStore';
@@ -138,6 +138,19 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
           saveToCollection: async (call) => {
             const { requestFromSpec } = await import('./core/collections/savedRequest');
             return (await api.collections()).saveRequests([requestFromSpec(call.spec)], { askName: true });
+          },
+          quickSave: async (call) => {
+            const { requestFromSpec } = await import('./core/collections/savedRequest');
+            const saved = await (await api.collections()).quickSave(requestFromSpec(call.spec));
+            if (!saved) {
+              return undefined;
+            }
+            return saved.folder
+              ? vscode.l10n.t('Saved "{0}" to collection "{1}", folder "{2}"', saved.name, saved.collection, saved.folder)
+              : vscode.l10n.t('Saved "{0}" to collection "{1}"', saved.name, saved.collection);
+          },
+          showAnswerAs: async (action, mode) => {
+            return (await api.results()).show(answerUri(action), mode);
           },
         },
       });

@@ -34,6 +34,12 @@ export interface FieldView {
   deprecated?: boolean;
   /** Holds a credential of its own (storage keys, UserSig): shown as a password input. */
   sensitive?: boolean;
+  /** The description exists only in Chinese although the form is in English: the page marks it. */
+  descriptionZhOnly?: boolean;
+  /** An integer holding a Unix time: the page shows it as local and UTC time and offers quick values. */
+  time?: 'unix-s' | 'unix-ms';
+  /** A moment written as text in a fixed layout; `YYYY-MM-DD` gets a date picker. */
+  timeFormat?: 'YYYY-MM-DD' | 'YYYY-MM-DD HH:mm' | 'YYYY-MM-DD HH:mm:ss';
 }
 
 /** A named structure, referenced by `TypeView.struct`. */
@@ -80,8 +86,11 @@ export interface RequestOptions {
 export interface IssueView {
   path: string;
   code: string;
+  /** In the editor's language. */
   message: string;
   suggestion?: string;
+  /** What to do about it, in the editor's language. */
+  fix?: string;
 }
 
 /** The outcome line shown in the panel's header after a call. */
@@ -98,6 +107,24 @@ export interface ResultSummary {
   /** True when the error concerns the signature or credentials: the page offers the debugger. */
   signatureRelated?: boolean;
   sandbox: boolean;
+  /** Not sent because of values the user never typed: the fields, and why. */
+  refused?: { missing: string[]; samples: string[] };
+  /** The answer is JSON the result view can show as a table or chart. */
+  viewable?: boolean;
+}
+
+/** Where the request goes, shown above the toolbar. */
+export interface TargetView {
+  method: 'POST' | 'GET';
+  url: string;
+  region: string;
+  /** The profile's name as shown, or the sandbox's. */
+  profile: string;
+  sandbox: boolean;
+  /** The endpoint is one of Tencent Cloud's own hosts. */
+  tencent: boolean;
+  /** A non-Tencent endpoint the user trusted on this machine. */
+  trusted: boolean;
 }
 
 /** Everything the page needs to render, sent in answer to `ready`. */
@@ -112,6 +139,10 @@ export interface InitData {
   strings: Record<string, string>;
   /** Display language of the editor, for number and date formatting. */
   locale: string;
+  /** Where the request goes. */
+  target: TargetView;
+  /** Sample values in `paramsText` the host filled in and nobody edited yet: path → compact JSON. */
+  samples?: Record<string, string>;
 }
 
 /** Messages the host sends to the page. */
@@ -122,7 +153,12 @@ export type ToWebview =
   | { type: 'result'; summary: ResultSummary }
   | { type: 'profiles'; profiles: ProfileOption[]; selected: string }
   | { type: 'setParams'; paramsText: string }
-  | { type: 'skeleton'; paramsText: string };
+  /** Fill required / Fill all: sample values, each leaf listed in `samples` (path → compact JSON). */
+  | { type: 'skeleton'; paramsText: string; samples: Record<string, string> }
+  /** The target line changed (profile, region, method or endpoint). */
+  | { type: 'target'; target: TargetView }
+  /** A status line for the form, such as where a request was saved. */
+  | { type: 'status'; message: string };
 
 const optionsSchema = z.object({
   profile: z.string().max(200),
@@ -149,10 +185,12 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel') }),
   /** Replace the parameters with a skeleton (required fields, or all). */
   z.object({ type: z.literal('skeleton'), all: z.boolean() }),
+  /** The user clicked "Keep samples": the sample values now count as typed. */
+  z.object({ type: z.literal('keepSamples') }),
   /** Host-side actions the page's buttons trigger. */
   z.object({
     type: z.literal('command'),
-    command: z.enum(['openDocs', 'showSignature', 'debugSignature', 'copyRequestId', 'exportCode', 'saveToCollection', 'openTwin', 'addProfile', 'showResult']),
+    command: z.enum(['openDocs', 'showSignature', 'debugSignature', 'copyRequestId', 'exportCode', 'saveToCollection', 'quickSave', 'openTwin', 'addProfile', 'showResult', 'showTable', 'showChart']),
     paramsText: paramsText.optional(),
     options: optionsSchema.optional(),
   }),
@@ -168,6 +206,10 @@ export const panelStateSchema = z.object({
   options: optionsSchema.partial().optional(),
   mode: z.enum(['form', 'json']).optional(),
   requiredOnly: z.boolean().optional(),
+  /** Paths of fields the user has touched: their problems show after a reload too. */
+  touched: z.array(z.string().max(1000)).max(5000).optional(),
+  /** Sample values not edited yet (path → compact JSON), so they stay samples after a reload. */
+  samples: z.record(z.string().max(1000), z.string().max(100_000)).optional(),
 });
 
 /** The page's persisted state. */

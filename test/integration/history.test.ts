@@ -156,7 +156,8 @@ suite('history view', () => {
 
   test('a redacted entry is not re-run blindly: it opens in the form instead', async () => {
     const api = await explorer();
-    const params = JSON.stringify({ SdkAppId: 1400000001, RoomId: '1001', UserId: 'recorder', UserSig: USER_SIG, RecordParams: { RecordMode: 2 } });
+    // Every required field is given: the form sends no state-changing call with one unset.
+    const params = JSON.stringify({ SdkAppId: 1400000001, RoomId: '1001', UserId: 'recorder', UserSig: USER_SIG, RecordParams: { RecordMode: 2 }, StorageParams: {} });
     const result = await send('CreateCloudRecording', params);
     const node = await nodeOf(result.requestId!);
     assert.deepEqual(node.entry.redactedPaths, ['UserSig']);

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   require('./activation.test');
   require('./tree.test');
   require('./form.test');
+  require('./formSafety.test');
   require('./secrets.test');
   require('./history.test');
   require('./collections.test');

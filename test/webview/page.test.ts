@@ -190,7 +190,7 @@ describe('request form page', () => {
     await p.send({
       type: 'validation',
       paramsText: m.paramsText,
-      issues: [{ path: 'MixLayoutParams.MixLayoutList[1].Top', code: 'missing', message: 'Top is missing here.' }],
+      issues: [{ path: 'MixLayoutParams.MixLayoutList[1].Top', code: 'range', message: 'Top is missing here.' }],
     });
     const input = p.page.locator(ctl('MixLayoutParams.MixLayoutList[1].Top'));
     await p.page.waitForSelector(`${ctl('MixLayoutParams.MixLayoutList[1].Top')}[aria-invalid="true"]`);
@@ -282,7 +282,8 @@ describe('request form page', () => {
   });
 
   it('sends with the chosen options, turns Send into Cancel, and shows the result', async () => {
-    const p = await open();
+    // A read-only action is sent with whatever the form holds; the API reports its own errors.
+    const p = await open(fixtureInit({ action: { ...createCloudRecording, readOnly: true } }));
     await p.page.selectOption('#opt-region', 'ap-singapore');
     await p.page.selectOption('#opt-method', 'GET');
     const opts = await p.waitForMessage((m) => m.type === 'optionsChanged' && m.options.httpMethod === 'GET', { label: 'optionsChanged' });
@@ -327,9 +328,9 @@ describe('request form page', () => {
     assert.equal(show.options?.region, 'ap-singapore');
   });
 
-  it('sends with Ctrl+Enter even when issues exist', async () => {
-    const p = await open();
-    await p.send({ type: 'validation', paramsText: '{}', issues: [{ path: 'SdkAppId', code: 'missing', message: 'missing' }] });
+  it('sends a read-only action with Ctrl+Enter even when issues exist', async () => {
+    const p = await open(fixtureInit({ action: { ...createCloudRecording, readOnly: true } }));
+    await p.send({ type: 'validation', paramsText: '{}', issues: [{ path: 'SdkAppId', code: 'range', message: 'out of range' }] });
     await p.page.waitForSelector('#issue-count:not([hidden])');
     await p.page.focus(ctl('RoomId'));
     await p.page.keyboard.press('Control+Enter');
@@ -344,10 +345,12 @@ describe('request form page', () => {
     await p.page.click('#fill-all');
     await p.waitForMessage((m) => m.type === 'skeleton' && m.all, { label: 'skeleton all' });
     const text = `{\n  "SdkAppId": ${BIG},\n  "RecordParams": {\n    "RecordMode": 1\n  }\n}`;
-    await p.send({ type: 'skeleton', paramsText: text });
+    await p.send({ type: 'skeleton', paramsText: text, samples: { SdkAppId: BIG, 'RecordParams.RecordMode': '1' } });
     await params(p, (t) => t === text);
     assert.equal(await p.page.inputValue(ctl('SdkAppId')), BIG);
     assert.equal(await p.page.inputValue(ctl('RecordParams.RecordMode')), '1');
+    assert.equal(await p.page.locator(`${row('SdkAppId')} .tag.sample`).count(), 1);
+    assert.equal(await p.page.locator(`${row('RecordParams.RecordMode')} .tag.sample`).count(), 1);
   });
 
   it('hides unset optional and deprecated fields under "Required only"', async () => {
@@ -389,7 +392,7 @@ describe('request form page', () => {
   it('lists profiles with the sandbox and production marked, and offers Add profile when there are none', async () => {
     const p = await open();
     const labels = await p.page.locator('#opt-profile option').allTextContents();
-    assert.deepEqual(labels, ['default · AKID****7Q2a', 'live · AKID****m9Zx — production', 'Sandbox (no credentials)']);
+    assert.deepEqual(labels, ['default · AKID****7Q2a', 'live · AKID****m9Zx — production', 'Sandbox (no credentials)', 'Add profile…']);
     assert.equal(await p.page.isVisible('#production-mark'), false);
     await p.page.selectOption('#opt-profile', 'live');
     assert.equal(await p.page.isVisible('#production-mark'), true);
@@ -410,8 +413,8 @@ describe('request form page', () => {
       type: 'validation',
       paramsText: '{}',
       issues: [
-        { path: 'SdkAppId', code: 'missing', message: 'a' },
-        { path: 'RoomId', code: 'missing', message: 'b' },
+        { path: 'SdkAppId', code: 'range', message: 'a' },
+        { path: 'RoomId', code: 'type', message: 'b' },
       ],
     });
     await p.page.waitForSelector('#issue-count:not([hidden])');

@@ -9,7 +9,7 @@ import { EnvironmentSecrets, type ScopedSecrets } from '../credentials/environme
 import { collectionCommands } from './collectionCommands';
 import { selectedEnvironmentName, showSelectedEnvironment, type CollectionsContext } from './collectionsContext';
 import { CollectionsTreeProvider, type CollectionNode } from './collectionsTree';
-import { saveEntries, saveRequests } from './saveRequests';
+import { quickSaveRequest, saveEntries, saveRequests, type QuickSaved } from './saveRequests';
 
 /** What the collections feature is built from; the view is created at activation with a stand-in provider. */
 export interface CollectionsDeps
@@ -33,6 +33,8 @@ export interface CollectionsFeature extends vscode.Disposable {
   handlers: Record<CollectionCommandId, CommandHandler>;
   /** Saves requests into a collection, asking where; undefined when the user stopped. */
   saveRequests: (requests: RequestItem[], options: { askName: boolean }) => Promise<unknown>;
+  /** The form's Save: into the collection used last (asking only the first time); where it went, or undefined. */
+  quickSave: (request: RequestItem) => Promise<QuickSaved | undefined>;
   /** The environment selected in this workspace. */
   selectedEnvironment: () => string | undefined;
 }
@@ -120,6 +122,7 @@ export function createCollectionsFeature(deps: CollectionsDeps): CollectionsFeat
     secretsFor: context.secretsFor,
     handlers: collectionCommands(context),
     saveRequests: (requests, options) => saveRequests(context, requests, options),
+    quickSave: (request) => quickSaveRequest(context, request),
     selectedEnvironment: () => selectedEnvironmentName(context),
     dispose: () => {
       for (const d of disposables.splice(0)) {

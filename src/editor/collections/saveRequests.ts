@@ -5,7 +5,8 @@ import type { Environment } from '../../core/collections/environmentFormat';
 import type { FileRef } from '../../core/collections/jsonFileStore';
 import { countLiteralSecrets, planSecretMoves, type ExtractedSecret } from '../../core/collections/secretPlan';
 import { CancelledError } from '../../core/errors';
-import { pickTarget, selectedEnvironment, validName, type CollectionsContext } from './collectionsContext';
+import { WorkspaceStateKey } from '../common/ids';
+import { folderPaths, pickTarget, selectedEnvironment, validName, type CollectionsContext } from './collectionsContext';
 import { pickEnvironmentForSecrets } from './environmentCommands';
 
 /**
@@ -133,4 +134,41 @@ export async function saveEntries(ctx: CollectionsContext, requests: RequestItem
   if (!result) {
     throw new CancelledError();
   }
+}
+
+/** Where a quick save went, for the form's status line. */
+export interface QuickSaved {
+  name: string;
+  collection: string;
+  /** The folder's path inside the collection, when there is one. */
+  folder?: string;
+}
+
+/**
+ * The form's Save (Ctrl+S): one step into the collection (and folder) used last in this workspace;
+ * only the first time, or when that collection is gone, does it ask where. The target is kept in
+ * workspace state: which collection a workspace saves into is this workspace's business. Returns
+ * where the request went, or undefined when the user stopped.
+ */
+export async function quickSaveRequest(ctx: CollectionsContext, request: RequestItem): Promise<QuickSaved | undefined> {
+  const store = ctx.collections();
+  const remembered = ctx.workspaceState.get(WorkspaceStateKey.QuickSaveTarget);
+  let target: ItemTarget | undefined;
+  if (remembered) {
+    const exists = await store.load(remembered.ref).then(
+      () => true,
+      () => false,
+    );
+    if (exists) {
+      target = remembered.folderId ? { ref: remembered.ref, folderId: remembered.folderId } : { ref: remembered.ref };
+    }
+  }
+  const result = await saveRequests(ctx, [request], { ...(target ? { target } : {}), askName: false });
+  if (!result) {
+    return undefined;
+  }
+  await ctx.workspaceState.update(WorkspaceStateKey.QuickSaveTarget, { ref: result.target.ref, ...(result.target.folderId ? { folderId: result.target.folderId } : {}) });
+  const collection = await store.load(result.target.ref);
+  const folder = result.target.folderId ? folderPaths(collection.items).find((f) => f.id === result.target.folderId)?.path : undefined;
+  return { name: result.saved[0]!.name, collection: collection.name, ...(folder ? { folder } : {}) };
 }

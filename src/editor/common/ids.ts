@@ -158,6 +158,8 @@ export const enum GlobalStateKey {
 /** Keys of what the extension keeps per workspace (see `state.ts`). */
 export const enum WorkspaceStateKey {
   Environment = 'trtcExplorer.environment',
+  /** Where the form's Save (Ctrl+S) puts requests after the first time. */
+  QuickSaveTarget = 'trtcExplorer.quickSaveTarget',
 }
 
 /** Keys of the extension's entries in the editor's secret storage. */

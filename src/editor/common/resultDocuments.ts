@@ -83,9 +83,8 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
    * already is). Named for its content, `<Action>.json`.
    */
   async showAnswer(action: string, text: string, options: OpenOptions & { besideOf?: vscode.ViewColumn } = {}): Promise<vscode.TextEditor> {
-    const path = `/answers/${action.replace(/[\\/*?"<>|]+/g, '-')}.json`;
-    this.docs.set(path, { text, language: 'json', ...(options.call ? { call: options.call } : {}) });
-    const uri = vscode.Uri.from({ scheme: RESULT_SCHEME, path });
+    const uri = answerUri(action);
+    this.docs.set(uri.path, { text, language: 'json', ...(options.call ? { call: options.call } : {}) });
     this.changed.fire(uri);
     const shown = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
     const column = shown?.viewColumn ?? (options.besideOf !== undefined ? ((options.besideOf + 1) as vscode.ViewColumn) : vscode.ViewColumn.Beside);
@@ -135,4 +134,9 @@ export class ResultDocuments implements vscode.TextDocumentContentProvider, vsco
     this.changed.dispose();
     this.docs.clear();
   }
+}
+
+/** The one answer document of an action's form, `<Action>.json`. */
+export function answerUri(action: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/answers/${action.replace(/[\\/*?"<>|]+/g, '-')}.json` });
 }

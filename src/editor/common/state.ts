@@ -21,6 +21,8 @@ export interface GlobalStateShape {
 export interface WorkspaceStateShape {
   /** The environment selected for `{{variables}}` in this workspace. */
   [WorkspaceStateKey.Environment]: string;
+  /** The collection (and folder) the form's Save last put a request into. */
+  [WorkspaceStateKey.QuickSaveTarget]: { ref: { scope: 'workspace' | 'user'; file: string }; folderId?: string };
 }
 
 /**

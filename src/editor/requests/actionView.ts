@@ -19,11 +19,11 @@ export function buildActionView(action: ActionInfo, categoryLabel: string, zh: b
       if (info) {
         // Registered before descending so that a structure reached twice is only built once.
         structs[name] = { name, fields: [] };
-        structs[name].fields = info.fields.map((f) => fieldView(f, pick, visit));
+        structs[name].fields = info.fields.map((f) => fieldView(f, pick, visit, zh));
       }
     }
   };
-  const fields = action.input.map((f) => fieldView(f, pick, visit));
+  const fields = action.input.map((f) => fieldView(f, pick, visit, zh));
   const docUrl = (zh ? action.docUrl.cn ?? action.docUrl.intl : action.docUrl.intl ?? action.docUrl.cn) ?? '';
   return {
     name: action.name,
@@ -55,7 +55,7 @@ function typeView(type: FieldType): TypeView {
   };
 }
 
-function fieldView(f: FieldInfo, pick: Pick, visit: (t: FieldType) => void): FieldView {
+function fieldView(f: FieldInfo, pick: Pick, visit: (t: FieldType) => void, zh: boolean): FieldView {
   visit(f.type);
   const description = pick(f.description);
   return {
@@ -68,5 +68,8 @@ function fieldView(f: FieldInfo, pick: Pick, visit: (t: FieldType) => void): Fie
       : {}),
     ...(f.deprecated ? { deprecated: true } : {}),
     ...(f.sensitive ? { sensitive: true } : {}),
+    ...(!zh && description && !f.description.en && f.description.zh ? { descriptionZhOnly: true } : {}),
+    ...(f.time ? { time: f.time } : {}),
+    ...(f.timeFormat ? { timeFormat: f.timeFormat } : {}),
   };
 }

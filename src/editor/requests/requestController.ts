@@ -7,6 +7,7 @@ import { HttpClient } from '../../core/http/httpClient';
 import type { CallSource, FinishedCall } from '../../core/requests/callEvents';
 import { CallExecutor, defaultRetries, sandboxCall, type CallOptions } from '../../core/requests/callExecutor';
 import { completeSpec } from '../../core/requests/completeSpec';
+import { hasSilentValues, silentValueMessage, silentValueProblems, type SampleLeaves } from '../../core/requests/silentValues';
 import { describeOutcome, resultDocumentText } from '../../core/requests/describeOutcome';
 import { describeSkew, skewSentence, type OutcomeLanguage } from '../../core/requests/skew';
 import type { CallResult, CallSpec } from '../../core/requests/types';
@@ -41,6 +42,8 @@ export interface SendForm {
   visible(): boolean;
   /** The form's editor column; its answer opens in the column beside it. */
   column: vscode.ViewColumn | undefined;
+  /** The sample values the form's host filled in and nobody edited (path → compact JSON). */
+  samples?: SampleLeaves;
 }
 
 /** What the panel and commands get back from {@link RequestController.send}. */
@@ -244,6 +247,15 @@ export class RequestController implements vscode.Disposable {
    */
   async send(spec: CallSpec, profileName: string | undefined, source: CallSource, signal?: AbortSignal, form?: SendForm): Promise<SendOutcome> {
     let fullSpec = spec;
+    if (source === 'form') {
+      // No silent values: checked here again, whatever the page decided, before anything is signed.
+      const problems = silentValueProblems(spec.action, spec.params, form?.samples);
+      if (hasSilentValues(problems)) {
+        const text = silentValueMessage(spec.action, problems);
+        this.deps.log.info('request', `${spec.action} not sent: unset ${problems.missing.join(', ') || '-'}, unedited samples ${problems.samples.join(', ') || '-'}`);
+        return { spec, summary: { outcome: 'cancelled', sandbox: false, message: isChineseUi() ? text.zh : text.en, refused: problems } };
+      }
+    }
     try {
       const done = await this.run(spec, profileName, source, signal, (call) =>
         vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Calling {0}', spec.action), cancellable: true }, (progress, token) => {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { findAction, listCategories } from '../../core/catalog/catalog';
-import { skeleton } from '../../core/catalog/skeleton';
+import { sampleParams } from '../../core/catalog/sampleParams';
 import { validateParams } from '../../core/catalog/validate';
+import { sampleLeaves, silentValueProblems, untouchedSamples, withoutUntouchedSamples } from '../../core/requests/silentValues';
 import { REGIONS } from '../../core/http/endpoints';
 import { isJsonObject, parseJson, stringifyJson, type JsonObject } from '../../core/json';
 import type { CallResult, CallSpec } from '../../core/requests/types';
 import { effectiveLanguage, isChineseUi, readConfig } from '../common/config';
+import type { EndpointTrust } from '../common/endpointTrust';
 import { REQUEST_PANEL_TYPE, SANDBOX_PROFILE } from '../common/ids';
 import type { Log } from '../common/log';
 import { PanelHost } from '../common/panelHost';
@@ -26,6 +28,7 @@ import { buildActionView } from './actionView';
 import type { ParamMemory } from './paramMemory';
 import { pageStrings } from './pageStrings';
 import type { RequestController } from './requestController';
+import { describeTarget } from './targetLine';
 
 /** The last call made from a panel, for the buttons that act on it. */
 export interface PanelCall {
@@ -46,6 +49,10 @@ export interface PanelActions {
   debugSignature(call: PanelCall): Promise<unknown>;
   exportCode(call: PanelCall): Promise<unknown>;
   saveToCollection(call: PanelCall): Promise<unknown>;
+  /** Save (Ctrl+S): into the collection used last; a sentence saying where, or undefined when stopped. */
+  quickSave(call: PanelCall): Promise<string | undefined>;
+  /** Shows the form's answer document as a table or a chart. */
+  showAnswerAs(action: string, mode: 'table' | 'chart'): Promise<unknown>;
 }
 
 /** What panels need from the rest of the extension. */
@@ -57,6 +64,8 @@ export interface PanelServices {
   controller: RequestController;
   memory: ParamMemory;
   actions: PanelActions;
+  /** Which endpoints are trusted, for the target line's badge. */
+  trust: Pick<EndpointTrust, 'policy' | 'onDidChange'>;
 }
 
 /** What a form starts from besides its action. */
@@ -139,6 +148,17 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
   private inFlight: AbortController | undefined;
   private lastCall: PanelCall | undefined;
   private rememberTimer: NodeJS.Timeout | undefined;
+  /** The parameters the page last reported, secrets included; kept in memory only, to restore a reloaded page. */
+  private currentText: string | undefined;
+  /**
+   * The sample values this host filled in and nobody edited: path → compact JSON. The host's own
+   * record, so a state-changing Send with an unedited sample is refused whatever the page says.
+   */
+  private samples = new Map<string, string>();
+  /** The active profile when this form last looked, to follow a switch of the active profile. */
+  private lastActive: string | undefined;
+  /** The last message of each type sent to the page, for integration tests that check what the page was told. */
+  readonly lastPosted = new Map<ToWebview['type'], ToWebview>();
 
   constructor(
     private readonly services: PanelServices,
@@ -147,7 +167,19 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
   ) {
     super(panel, services.extensionUri, { script: 'webview.js', stylesheets: ['media/request.css'], title: initial.action, schema: fromWebviewSchema, component: 'panel' }, services.log);
     panel.title = initial.action;
-    this.disposables.push(services.credentials.onDidChange(() => void this.pushProfiles()));
+    for (const [path, json] of Object.entries(initial.samples ?? {})) {
+      this.samples.set(path, json);
+    }
+    this.disposables.push(
+      services.credentials.onDidChange(() => void this.pushProfiles()),
+      services.session.onDidChange(() => void this.pushProfiles()),
+      services.trust.onDidChange(() => this.pushTarget()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('trtcExplorer.endpoint') || e.affectsConfiguration('trtcExplorer.endpointKind')) {
+          this.pushTarget();
+        }
+      }),
+    );
   }
 
   get action(): string {
@@ -173,9 +205,17 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
         return;
       case 'optionsChanged':
         this.options = m.options;
+        this.pushTarget();
+        this.validate(this.currentText ?? '{}');
         return;
-      case 'skeleton':
-        this.post({ type: 'skeleton', paramsText: stringifyJson(skeleton(this.action, { all: m.all }), 2) });
+      case 'skeleton': {
+        const params = sampleParams(this.action, { all: m.all, now: Date.now() });
+        this.samples = sampleLeaves(params);
+        this.post({ type: 'skeleton', paramsText: stringifyJson(params, 2), samples: Object.fromEntries(this.samples) });
+        return;
+      }
+      case 'keepSamples':
+        this.samples.clear();
         return;
       case 'cancel':
         this.inFlight?.abort();
@@ -203,6 +243,7 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
     const saved = this.initial.options ?? {};
     const sandbox = this.services.session.sandboxActive;
     const profile = saved.profile && profiles.some((p) => p.name === saved.profile) ? saved.profile : sandbox ? SANDBOX_PROFILE : active?.name ?? SANDBOX_PROFILE;
+    this.lastActive = this.services.credentials.activeName();
     this.options = {
       profile,
       region: saved.region ?? this.services.session.activeRegion(active?.region),
@@ -210,7 +251,10 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
       httpMethod: saved.httpMethod ?? config.httpMethod,
       language: saved.language ?? effectiveLanguage(config),
     };
-    const paramsText = this.initial.paramsText ?? this.services.memory.get(this.action) ?? stringifyJson(skeleton(this.action), 2);
+    // A new form starts empty: every field shows a typed placeholder and holds no value. The host's
+    // own copy (secrets included) wins over the page's saved state, which never holds secrets.
+    const paramsText = this.currentText ?? this.initial.paramsText ?? this.services.memory.get(this.action) ?? '{}';
+    const regions = action.regions ? REGIONS.filter((r) => action.regions!.includes(r.id)) : REGIONS;
     this.post({
       type: 'init',
       data: {
@@ -218,9 +262,11 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
         paramsText,
         options: this.options,
         profiles,
-        regions: REGIONS.map((r) => ({ id: r.id, label: `${zh ? r.zh : r.en} (${r.id})` })),
+        regions: regions.map((r) => ({ id: r.id, label: `${zh ? r.zh : r.en} (${r.id})` })),
         strings: pageStrings(),
         locale: vscode.env.language,
+        target: describeTarget(this.options, this.services.trust),
+        ...(this.samples.size > 0 ? { samples: Object.fromEntries(this.samples) } : {}),
       },
     });
     this.validate(paramsText);
@@ -234,12 +280,49 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
     ];
   }
 
+  /**
+   * Tells the page about the profiles after any change. When the active profile was switched, the
+   * form follows it (it is the profile the user just chose); a removed profile falls back to the
+   * active one.
+   */
   private async pushProfiles(): Promise<void> {
     const profiles = await this.profileOptions();
-    if (this.options && !profiles.some((p) => p.name === this.options!.profile)) {
-      this.options = { ...this.options, profile: (await this.services.credentials.active())?.name ?? SANDBOX_PROFILE };
+    const activeName = this.services.credentials.activeName();
+    const switched = activeName !== this.lastActive;
+    this.lastActive = activeName;
+    if (this.options && ((switched && activeName && profiles.some((p) => p.name === activeName)) || !profiles.some((p) => p.name === this.options!.profile))) {
+      const active = this.services.session.sandboxActive ? SANDBOX_PROFILE : (await this.services.credentials.active())?.name ?? SANDBOX_PROFILE;
+      this.options = { ...this.options, profile: active };
     }
     this.post({ type: 'profiles', profiles, selected: this.options?.profile ?? SANDBOX_PROFILE });
+    this.pushTarget();
+  }
+
+  /**
+   * A saved request is sent later by a collection run, so a state-changing one holding samples
+   * nobody edited is not saved either (a required field may still be missing: a saved request can
+   * be a draft). Refused on the form's result line, with the same "Keep samples" way out.
+   */
+  private refuseSavingSamples(call: PanelCall): boolean {
+    const problems = silentValueProblems(this.action, call.spec.params, this.samples);
+    if (problems.samples.length === 0) {
+      return false;
+    }
+    const text = vscode.l10n.t('Not saved: {0} still hold sample values nobody edited. Edit them, or choose "Keep samples" to use them as typed.', problems.samples.join(', '));
+    this.post({ type: 'result', summary: { outcome: 'cancelled', sandbox: false, message: text, refused: { missing: [], samples: problems.samples } } });
+    return true;
+  }
+
+  /** Sends the target line again (profile, region, method or endpoint changed). */
+  private pushTarget(): void {
+    if (this.options) {
+      this.post({ type: 'target', target: describeTarget(this.options, this.services.trust) });
+    }
+  }
+
+  /** The current options (after the page's last change), for tests and the commands. */
+  get currentOptions(): RequestOptions | undefined {
+    return this.options;
   }
 
   /** Parses the page's JSON text; a syntax error becomes one issue at the top. */
@@ -255,14 +338,37 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
     }
   }
 
+  /**
+   * Validates the page's parameters with the toolbar's region and the current time (so region and
+   * time-window rules run in the form too) and answers in the editor's language.
+   */
   private validate(paramsText: string): void {
+    this.currentText = paramsText;
     const { params, issues } = this.parse(paramsText);
-    const all = params ? validateParams(this.action, params).map((i) => ({ ...i })) : issues;
+    const zh = isChineseUi();
+    const all: IssueView[] = params
+      ? validateParams(this.action, params, { ...(this.options?.region ? { region: this.options.region } : {}), now: Date.now() }).map((i) => ({
+          path: i.path,
+          code: i.code,
+          message: zh ? i.messageZh : i.message,
+          ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+          ...(i.fix ? { fix: zh ? i.fix.zh : i.fix.en } : {}),
+        }))
+      : issues;
     this.post({ type: 'validation', paramsText, issues: all });
     if (params) {
-      // Remembered a moment after typing stops, not on every keystroke.
+      // A sample that was edited is the user's value from then on, even if it is typed back.
+      const untouched = new Set(untouchedSamples(params, this.samples));
+      for (const path of [...this.samples.keys()]) {
+        if (!untouched.has(path)) {
+          this.samples.delete(path);
+        }
+      }
+      // Remembered a moment after typing stops, not on every keystroke; unedited samples are not
+      // remembered, so they never come back as if the user had typed them.
       clearTimeout(this.rememberTimer);
-      this.rememberTimer = setTimeout(() => void this.services.memory.set(this.action, params), 500);
+      const remembered = withoutUntouchedSamples(params, this.samples);
+      this.rememberTimer = setTimeout(() => void this.services.memory.set(this.action, remembered), 500);
     }
   }
 
@@ -286,6 +392,7 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
       const outcome = await this.services.controller.send(this.specFrom(params, options), options.profile, 'form', abort.signal, {
         visible: () => this.panel.visible,
         column: this.panel.viewColumn,
+        samples: this.samples,
       });
       this.lastCall = { spec: outcome.spec, ...(outcome.result ? { result: outcome.result } : {}), profile: options.profile };
       this.post({ type: 'result', summary: outcome.summary });
@@ -340,13 +447,39 @@ export class RequestPanel extends PanelHost<FromWebview, ToWebview> {
         await actions.exportCode(current());
         return;
       case 'saveToCollection':
-        await actions.saveToCollection(current());
+        if (!this.refuseSavingSamples(current())) {
+          await actions.saveToCollection(current());
+        }
+        return;
+      case 'quickSave': {
+        const call = current();
+        if (this.refuseSavingSamples(call)) {
+          return;
+        }
+        const where = await actions.quickSave(call);
+        if (where) {
+          this.post({ type: 'status', message: where });
+        }
+        return;
+      }
+      case 'showTable':
+      case 'showChart':
+        if (this.lastCall?.result) {
+          await this.services.controller.showAnswer({ ...this.lastCall, result: this.lastCall.result }, { visible: () => this.panel.visible, column: this.panel.viewColumn });
+          await actions.showAnswerAs(this.action, command === 'showTable' ? 'table' : 'chart');
+        }
         return;
     }
   }
 
+  override post(message: ToWebview): void {
+    this.lastPosted.set(message.type, message);
+    super.post(message);
+  }
+
   /** Replaces the form's parameters (history → form). */
   setParams(paramsText: string): void {
+    this.samples.clear();
     this.post({ type: 'setParams', paramsText });
   }
 

@@ -37,7 +37,7 @@ export function createRequestsFeature(deps: RequestsDeps): RequestsFeature {
   const clock = new ClockSkew();
   const controller = new RequestController({ credentials: deps.credentials, results: deps.results, clock, log: deps.log, version: deps.version, session: deps.session, trust: deps.trust, actions: deps.actions });
   const memory = new ParamMemory(deps.globalState);
-  const panels = new RequestPanels({ extensionUri: deps.extensionUri, log: deps.log, credentials: deps.credentials, session: deps.session, controller, memory, actions: deps.actions });
+  const panels = new RequestPanels({ extensionUri: deps.extensionUri, log: deps.log, credentials: deps.credentials, session: deps.session, controller, memory, actions: deps.actions, trust: deps.trust });
   return {
     controller,
     clock,

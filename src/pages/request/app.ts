@@ -1,51 +1,24 @@
-import type { FromWebview, InitData, IssueView, ProfileOption, RequestOptions, ResultSummary, ToWebview } from '../../shared/requestProtocol';
+import type { FromWebview, InitData, ProfileOption, RequestOptions, ResultSummary, ToWebview } from '../../shared/requestProtocol';
 import { h, icon, replaceChildren } from '../common/dom';
+import { makeTranslate } from '../common/l10n';
 import { formatPath, parsePath } from './fieldPath';
-import { FormModel, placeIssues, unknownKeys, type PlacedIssues, type StructNode } from './formModel';
-import { FormView, ids, suggestionText, type FormOp } from './formView';
+import { FormModel, placeIssues, unknownKeys } from './formModel';
+import { applyFormOp, expandAround, withFocusKept } from './formOps';
+import { FormView, ids, type FormOp } from './formView';
 import { headerView } from './headerView';
+import { renderIssueList } from './issueListView';
 import { JsonEditor } from './jsonEditor';
-import { makeTranslate, type Translate } from '../common/l10n';
+import { pageParts, persistedState, refusalText, savedMarks, visibleIssues, wellFormedIssues, type Session } from './pageSession';
 import { sameOptions, startingPoint, type EditorMode } from './panelState';
-import { parseParams, type JsonTextError } from './paramsJson';
-import { ResultView } from './resultView';
+import { parseParams } from './paramsJson';
+import { ResultView, type ResultCommand } from './resultView';
+import { changesState, unsetRequired } from './sampleMarks';
+import { restoreSecrets } from './secretState';
 import { ToolbarView } from './toolbarView';
 import type { VsCodeApi } from './vscodeApi';
 
 /** How long typing must pause before the parameters go to the host for validation. */
 const VALIDATE_DELAY_MS = 150;
-
-/** Everything that exists only once `init` has arrived. */
-interface Session {
-  init: InitData;
-  t: Translate;
-  model: FormModel;
-  options: RequestOptions;
-  profiles: ProfileOption[];
-  mode: EditorMode;
-  requiredOnly: boolean;
-  /** The parameters exactly as they will be sent: the form's output or the JSON editor's text. */
-  paramsText: string;
-  jsonError?: JsonTextError;
-  issues: IssueView[];
-  tree: StructNode;
-  placed: PlacedIssues;
-  /** The form was not re-rendered after a JSON edit yet (it is hidden in JSON mode). */
-  formStale: boolean;
-  collapsed: Set<string>;
-  /** Rows edited since "Required only" was turned on: they stay visible while being cleared. */
-  kept: Set<string>;
-  sending: boolean;
-  result?: ResultSummary;
-  form: FormView;
-  json: JsonEditor;
-  toolbar: ToolbarView;
-  resultView: ResultView;
-  issueList: HTMLElement;
-  formBanner: HTMLElement;
-  formPane: HTMLElement;
-  jsonPane: HTMLElement;
-}
 
 /**
  * The page's controller: it owns the state, turns host messages into view updates and user
@@ -70,6 +43,10 @@ export class App {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.s) {
         e.preventDefault();
         this.send();
+      } else if (e.key.toLowerCase() === 's' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && this.s) {
+        // The webview has the focus, so the editor's own Save never sees Ctrl+S: the form takes it.
+        e.preventDefault();
+        this.command('quickSave');
       }
     });
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,9 +83,29 @@ export class App {
         this.onProfiles(msg.profiles, msg.selected);
         break;
       case 'setParams':
-      case 'skeleton':
-        if (typeof msg.paramsText === 'string') {
+        if (typeof msg.paramsText === 'string' && this.s) {
+          // Parameters from history or a collection are a whole request: all its problems show.
+          this.s.samples.clear();
+          this.s.showAll = true;
           this.replaceParams(msg.paramsText);
+        }
+        break;
+      case 'skeleton':
+        if (typeof msg.paramsText === 'string' && this.s) {
+          this.s.samples.reset(msg.samples);
+          this.s.touched.clear();
+          this.s.showAll = false;
+          this.replaceParams(msg.paramsText);
+        }
+        break;
+      case 'target':
+        if (msg.target && typeof msg.target === 'object') {
+          this.s?.targetLine.show(msg.target);
+        }
+        break;
+      case 'status':
+        if (typeof msg.message === 'string') {
+          this.showStatus(msg.message);
         }
         break;
     }
@@ -122,7 +119,11 @@ export class App {
     this.sessionAbort?.abort();
     this.sessionAbort = new AbortController();
     const t = makeTranslate(init.strings ?? {});
-    const start = startingPoint(init, this.api.getState());
+    const saved = this.api.getState();
+    const marks = savedMarks(saved, init.action.name);
+    const start = startingPoint(init, saved);
+    // The saved state never holds secrets; the host's copy of the same parameters has them.
+    start.paramsText = restoreSecrets(init.action, start.paramsText, init.paramsText);
     const model = new FormModel(init.action);
     const parsed = parseParams(start.paramsText);
     if (parsed.ok) {
@@ -137,6 +138,7 @@ export class App {
         }
         const before = s.model.get(segs) !== undefined;
         s.kept.add(formatPath(segs));
+        s.touched.add(formatPath(segs));
         s.model.setText(segs, control, text);
         const after = s.model.get(segs) !== undefined;
         this.formChanged(before !== after);
@@ -163,16 +165,14 @@ export class App {
         onMenu: (command) => this.command(command),
         onAddProfile: () => this.command('addProfile'),
         onShowIssues: () => this.showFirstIssue(),
+        onSave: () => this.command('quickSave'),
       },
       start.options,
       init.regions ?? [],
       this.sessionAbort.signal,
     );
-    const resultView = new ResultView(t, init.locale, (command) => this.command(command));
-    const issueList = h('div', { class: 'issue-list', id: 'issue-list', hidden: true, tabindex: '-1' });
-    const formBanner = h('div', { class: 'banner', hidden: true, role: 'status' });
-    const formPane = h('div', { class: 'pane form-pane', id: 'form-pane' }, formBanner, form.element);
-    const jsonPane = h('div', { class: 'pane json-pane', id: 'json-pane' }, json.element);
+    const resultView = new ResultView(t, init.locale, (command) => this.resultCommand(command));
+    const { targetLine, status, samples, touched, issueList, formBanner, formPane, jsonPane } = pageParts(init, t, model, marks, form, json);
     const tree = model.buildTree({ requiredOnly: start.requiredOnly });
     this.s = {
       init,
@@ -191,6 +191,11 @@ export class App {
       collapsed,
       kept: new Set(),
       sending: false,
+      samples,
+      touched,
+      showAll: false,
+      targetLine,
+      status,
       form,
       json,
       toolbar,
@@ -204,8 +209,10 @@ export class App {
     replaceChildren(
       this.root,
       headerView(init.action, t, (command) => this.command(command)),
+      targetLine.element,
       h('div', { class: 'toolbar' }, toolbar.options),
       toolbar.actions,
+      status,
       resultView.element,
       h('main', { class: 'editor' }, issueList, formPane, jsonPane),
     );
@@ -233,29 +240,13 @@ export class App {
     if (!s) {
       return;
     }
-    const active = document.activeElement as HTMLInputElement | null;
-    const activeId = active?.id && s.form.element.contains(active) ? active.id : undefined;
-    let selection: [number | null, number | null] = [null, null];
-    try {
-      selection = [active?.selectionStart ?? null, active?.selectionEnd ?? null];
-    } catch {
-      // Date and number inputs have no text selection to keep.
-    }
-    s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
-    s.form.render(s.tree, s.collapsed);
-    s.formStale = false;
-    this.placeAndShowIssues();
-    if (activeId) {
-      const again = document.getElementById(activeId) as HTMLInputElement | null;
-      again?.focus();
-      if (again && selection[0] !== null && selection[1] !== null) {
-        try {
-          again.setSelectionRange(selection[0], selection[1]);
-        } catch {
-          // Not a text input any more; the focus alone is kept.
-        }
-      }
-    }
+    withFocusKept(s.form.element, () => {
+      s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
+      s.form.setSamples(new Set(s.samples.paths()));
+      s.form.render(s.tree, s.collapsed);
+      s.formStale = false;
+      this.placeAndShowIssues();
+    });
     this.updateBanner();
     s.form.fitDescriptions();
   }
@@ -265,68 +256,21 @@ export class App {
     if (!s) {
       return;
     }
-    s.placed = placeIssues(s.tree, s.issues);
+    const shown = visibleIssues(s);
+    s.placed = placeIssues(s.tree, shown);
     if (!s.formStale) {
       s.form.applyIssues(s.placed);
     }
     this.renderIssueList();
-    s.toolbar.setIssueCount(s.issues.length);
+    s.toolbar.setIssueCount(shown.length, changesState(s.init.action));
   }
 
   /** Issues without an input (or, in JSON mode, all issues) are listed above the editor. */
   private renderIssueList(): void {
     const s = this.s;
-    if (!s) {
-      return;
+    if (s) {
+      renderIssueList(s.issueList, s.mode === 'json' ? visibleIssues(s) : s.placed.unplaced, s, (segs, name) => this.applyOp({ op: 'rename', segs, name }));
     }
-    const list = s.mode === 'json' ? s.issues : s.placed.unplaced;
-    if (list.length === 0) {
-      s.issueList.hidden = true;
-      s.issueList.replaceChildren();
-      return;
-    }
-    const t = s.t;
-    replaceChildren(
-      s.issueList,
-      h('p', { class: 'issue-list-title' }, icon('error'), h('span', null, s.mode === 'json' ? t('Problems found in the parameters:') : t('Problems not tied to a field shown in the form:'))),
-      h(
-        'ul',
-        null,
-        list.map((issue) => {
-          const rename = this.renameTarget(issue);
-          return h(
-            'li',
-            { class: 'listed-issue', data: { path: issue.path } },
-            issue.path ? h('code', { class: 'issue-path' }, issue.path) : h('span', { class: 'issue-path muted' }, t('(request)')),
-            h('span', null, ` ${issue.message}`),
-            issue.suggestion ? h('span', { class: 'suggestion' }, ` ${suggestionText(t, issue.suggestion)}`) : null,
-            rename
-              ? h(
-                  'button',
-                  { type: 'button', class: 'link-button rename', on: { click: () => this.applyOp({ op: 'rename', segs: rename.segs, name: rename.name }) } },
-                  icon('replace'),
-                  h('span', null, t('Rename to {0}', rename.name)),
-                )
-              : null,
-          );
-        }),
-      ),
-    );
-    s.issueList.hidden = false;
-  }
-
-  /** A suggestion that names another member can be applied by renaming the unknown key. */
-  private renameTarget(issue: IssueView): { segs: (string | number)[]; name: string } | undefined {
-    const s = this.s;
-    const name = issue.suggestion?.trim();
-    const segs = parsePath(issue.path);
-    if (!s || s.mode !== 'form' || issue.code !== 'unknown' || !name || !/^[A-Za-z_]\w*$/.test(name) || !segs || typeof segs[segs.length - 1] !== 'string') {
-      return undefined;
-    }
-    if (s.model.get(segs) === undefined || s.model.get([...segs.slice(0, -1), name]) !== undefined) {
-      return undefined;
-    }
-    return { segs, name };
   }
 
   private updateBanner(): void {
@@ -352,6 +296,7 @@ export class App {
     s.jsonError = undefined;
     s.json.setText(s.paramsText);
     s.json.showError(undefined);
+    this.pruneSamples();
     if (rerender) {
       this.renderForm();
     } else {
@@ -368,48 +313,7 @@ export class App {
     if (!s) {
       return;
     }
-    const path = formatPath(op.segs);
-    let focusPath = path;
-    let focusAction: string | undefined;
-    switch (op.op) {
-      case 'add-struct':
-        s.model.addStruct(op.segs);
-        s.collapsed.delete(path);
-        break;
-      case 'unset':
-        s.model.unset(op.segs);
-        break;
-      case 'add-item': {
-        const index = s.model.addItem(op.segs);
-        s.collapsed.delete(path);
-        if (index !== undefined) {
-          focusPath = formatPath([...op.segs, index]);
-        }
-        break;
-      }
-      case 'remove-item': {
-        s.model.unset(op.segs);
-        const parent = op.segs.slice(0, -1);
-        const index = op.segs[op.segs.length - 1] as number;
-        const list = s.model.get(parent);
-        const left = Array.isArray(list) ? list.length : 0;
-        focusPath = left > 0 ? formatPath([...parent, Math.min(index, left - 1)]) : formatPath(parent);
-        focusAction = left > 0 ? 'remove-item' : 'add-item';
-        break;
-      }
-      case 'move': {
-        const index = s.model.moveItem(op.segs, op.delta);
-        if (index !== undefined) {
-          focusPath = formatPath([...op.segs.slice(0, -1), index]);
-          focusAction = op.delta < 0 ? 'move-up' : 'move-down';
-        }
-        break;
-      }
-      case 'rename':
-        s.model.renameKey(op.segs, op.name);
-        focusPath = formatPath([...op.segs.slice(0, -1), op.name]);
-        break;
-    }
+    const { focusPath, focusAction } = applyFormOp(s.model, s.collapsed, op);
     // Issues name positions in the old parameters; after a structural edit they are dropped
     // until the host validates the new ones, rather than shown at the wrong item.
     s.issues = [];
@@ -428,6 +332,7 @@ export class App {
       s.tree = s.model.buildTree({ requiredOnly: s.requiredOnly, keep: s.kept });
       s.formStale = true;
       s.json.showUnknownKeys(unknownKeys(s.tree));
+      this.pruneSamples();
     }
     s.json.showError(s.jsonError);
     this.persist();
@@ -528,10 +433,58 @@ export class App {
     if (this.pendingText !== undefined) {
       this.flush();
     }
+    s.showAll = true;
+    this.placeAndShowIssues();
+    if (changesState(s.init.action) && !s.jsonError) {
+      // No silent values: refused here already (the host checks again with its own record).
+      const missing = unsetRequired(s.model.buildTree({}));
+      const samples = s.samples.paths();
+      if (missing.length > 0 || samples.length > 0) {
+        s.result = { outcome: 'cancelled', sandbox: false, message: refusalText(s.t, missing, samples), refused: { missing, samples } };
+        s.resultView.showResult(s.result);
+        this.showFirstIssue();
+        return;
+      }
+    }
     this.post({ type: 'send', paramsText: s.paramsText, options: { ...s.options } });
   }
 
-  private command(command: 'openDocs' | 'openTwin' | 'showSignature' | 'debugSignature' | 'copyRequestId' | 'exportCode' | 'saveToCollection' | 'addProfile' | 'showResult'): void {
+  /** Drops samples that were edited and untags their rows. */
+  private pruneSamples(): void {
+    const s = this.s;
+    if (s && s.samples.size > 0) {
+      s.samples.prune(s.model);
+      s.form.refreshSampleTags(new Set(s.samples.paths()));
+    }
+  }
+
+  private resultCommand(command: ResultCommand): void {
+    const s = this.s;
+    if (!s) {
+      return;
+    }
+    if (command === 'keepSamples') {
+      // An explicit click: the samples count as typed from now on, here and in the host.
+      s.samples.clear();
+      this.post({ type: 'keepSamples' });
+      this.renderForm();
+      this.persist();
+      s.resultView.element.hidden = true;
+      this.showStatus(s.t('The sample values are kept as typed values; press Send again.'));
+      return;
+    }
+    this.command(command);
+  }
+
+  private showStatus(message: string): void {
+    const s = this.s;
+    if (s) {
+      s.status.textContent = message;
+      s.status.hidden = false;
+    }
+  }
+
+  private command(command: Extract<FromWebview, { type: 'command' }>['command']): void {
     const s = this.s;
     if (!s) {
       return;
@@ -542,13 +495,10 @@ export class App {
   private onValidation(paramsText: unknown, issues: unknown): void {
     const s = this.s;
     // Only issues about the text the page holds now are shown; older answers are dropped.
-    if (!s || paramsText !== s.paramsText || !Array.isArray(issues)) {
-      return;
+    if (s && paramsText === s.paramsText && Array.isArray(issues)) {
+      s.issues = wellFormedIssues(issues);
+      this.placeAndShowIssues();
     }
-    s.issues = issues.filter(
-      (i): i is IssueView => typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string' && typeof i.code === 'string',
-    );
-    this.placeAndShowIssues();
   }
 
   private onSending(): void {
@@ -609,14 +559,7 @@ export class App {
     if (!s || !segs) {
       return;
     }
-    let changed = false;
-    for (let i = 1; i < segs.length; i++) {
-      const group = formatPath(segs.slice(0, i));
-      if (s.collapsed.delete(group)) {
-        changed = true;
-      }
-    }
-    if (changed) {
+    if (expandAround(s.collapsed, segs)) {
       this.renderForm();
     }
     document.getElementById(ids.row(path))?.scrollIntoView({ block: 'center' });
@@ -627,7 +570,8 @@ export class App {
     if (!s) {
       return;
     }
-    this.api.setState({ action: s.init.action.name, paramsText: s.paramsText, options: { ...s.options }, mode: s.mode, requiredOnly: s.requiredOnly });
+    // Secrets never go into the saved state (it is written to disk); the host keeps them in memory.
+    this.api.setState(persistedState(s));
   }
 
   /** Sends the parameters for validation once typing pauses. */

@@ -4,6 +4,9 @@ import { parsePath, type PathSeg } from './fieldPath';
 import type { ArrayNode, ControlKind, FormNode, PlacedIssues, RawNode, ScalarNode, StructNode } from './formModel';
 import type { Translate } from '../common/l10n';
 import { plainText, withCodeSpans } from './plainText';
+import { ancestorsOf, choiceLabel, cssString, displayName, iconButton, isFormControl, placeholderFor, suggestionText, textButton, truncate } from './formViewParts';
+export { suggestionText } from './formViewParts';
+import { describeMoment, quickMoment, type QuickMoment, type TimeUnit } from './timeHelpers';
 
 /** A structural edit asked for by a button in the form. */
 export type FormOp =
@@ -47,6 +50,7 @@ export class FormView {
   readonly element: HTMLElement;
   private marked = new Set<string>();
   private groupBadges = new Set<string>();
+  private samples: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly t: Translate,
@@ -55,6 +59,21 @@ export class FormView {
     this.element = h('div', { class: 'form', role: 'form', 'aria-label': t('Parameters') });
     this.element.addEventListener('input', (e) => this.handleInput(e));
     this.element.addEventListener('click', (e) => this.handleClick(e));
+  }
+
+  /** Which rows hold unedited samples: they are tagged at the next render. */
+  setSamples(paths: ReadonlySet<string>): void {
+    this.samples = paths;
+  }
+
+  /** Removes the sample tag of rows edited since the last render (the form is not re-rendered for a value). */
+  refreshSampleTags(paths: ReadonlySet<string>): void {
+    this.samples = paths;
+    for (const tag of this.element.querySelectorAll<HTMLElement>('.tag.sample')) {
+      if (!paths.has(tag.dataset.path ?? '')) {
+        tag.remove();
+      }
+    }
   }
 
   /** Replaces the rendered form; issue marks must be applied again afterwards. */
@@ -137,7 +156,9 @@ export class FormView {
     if (slot) {
       replaceChildren(
         slot,
-        issues.map((i) => h('div', { class: 'issue' }, icon('error'), h('span', null, i.message, i.suggestion ? ` ${suggestionText(this.t, i.suggestion)}` : ''))),
+        issues.map((i) =>
+          h('div', { class: 'issue' }, icon('error'), h('span', null, i.message, i.suggestion ? ` ${suggestionText(this.t, i.suggestion)}` : ''), i.fix ? h('span', { class: 'fix' }, ` ${i.fix}`) : null),
+        ),
       );
       slot.removeAttribute('hidden');
     }
@@ -174,6 +195,9 @@ export class FormView {
     const control = el.dataset?.control as ControlKind | undefined;
     if (path === undefined || control === undefined) {
       return;
+    }
+    if (el.dataset.time) {
+      this.showMoment(path, el.value, el.dataset.time as TimeUnit);
     }
     const segs = parsePath(path);
     if (segs) {
@@ -214,6 +238,16 @@ export class FormView {
           input.type = show ? 'text' : 'password';
           button.setAttribute('aria-pressed', String(show));
           button.replaceChildren(icon(show ? 'eye-closed' : 'eye'));
+        }
+        break;
+      }
+      case 'moment': {
+        const input = document.getElementById(ids.control(path)) as HTMLInputElement | null;
+        const unit = input?.dataset.time as TimeUnit | undefined;
+        if (input && unit) {
+          input.value = quickMoment(button.dataset.kind as QuickMoment, unit, Date.now());
+          this.showMoment(path, input.value, unit);
+          this.events.onValue(segs, 'integer', input.value);
         }
         break;
       }
@@ -263,6 +297,40 @@ export class FormView {
       h('span', { class: 'type' }, node.type.label),
       node.field?.deprecated && !node.inArray ? h('span', { class: 'tag deprecated' }, this.t('deprecated')) : null,
       node.field?.sensitive && !node.inArray ? h('span', { class: 'tag sensitive', title: this.t('Kept out of history, collections and exports') }, this.t('secret')) : null,
+      this.samples.has(node.path)
+        ? h('span', { class: 'tag sample', data: { path: node.path }, title: this.t('Filled in by Fill required / Fill all; edit it, or choose "Keep samples", before a state-changing Send') }, this.t('sample'))
+        : null,
+    );
+  }
+
+  /** Under a Unix-time input: the moment in local time and UTC, or why the number is no moment. */
+  private showMoment(path: string, text: string, unit: TimeUnit): void {
+    const slot = document.getElementById(`moment:${path}`);
+    if (slot) {
+      replaceChildren(slot, this.momentText(text, unit));
+    }
+  }
+
+  private momentText(text: string, unit: TimeUnit): Child[] {
+    const m = describeMoment(text, unit);
+    if (!m) {
+      return [h('span', { class: 'muted' }, unit === 'unix-ms' ? this.t('Unix time in milliseconds') : this.t('Unix time in seconds'))];
+    }
+    return [
+      h('span', { class: 'moment-local' }, `${m.local} (${m.zone})`),
+      h('span', { class: 'muted' }, ' · '),
+      h('span', { class: 'moment-utc' }, m.utc),
+      m.otherUnit ? h('span', { class: 'moment-warning' }, ' ', icon('warning'), unit === 'unix-s' ? this.t('looks like milliseconds; this field takes seconds') : this.t('looks like seconds; this field takes milliseconds')) : null,
+    ];
+  }
+
+  private momentTools(node: ScalarNode, unit: TimeUnit): HTMLElement {
+    const quick = (kind: QuickMoment, text: string) => h('button', { type: 'button', class: 'link-button moment-quick', data: { action: 'moment', kind, path: node.path } }, text);
+    return h(
+      'div',
+      { class: 'moment-line' },
+      h('span', { class: 'moment', id: `moment:${node.path}`, 'aria-live': 'polite' }, this.momentText(node.text, unit)),
+      h('span', { class: 'moment-tools' }, quick('now', this.t('now')), quick('hourAgo', this.t('1 hour ago')), quick('todayStart', this.t('today 00:00'))),
     );
   }
 
@@ -275,6 +343,9 @@ export class FormView {
     return h(
       'div',
       { class: 'desc-wrap' },
+      node.field?.descriptionZhOnly
+        ? h('span', { class: 'tag zh-only', title: this.t('The documentation describes this field in Chinese only.') }, this.t('Chinese only'))
+        : null,
       h('div', { class: ['desc', long && 'clamped'], id: ids.description(node.path) }, withCodeSpans(text)),
       long ? h('button', { type: 'button', class: 'link more', 'aria-expanded': 'false', 'aria-controls': ids.description(node.path), data: { action: 'more', path: node.path } }, this.t('More')) : null,
     );
@@ -300,18 +371,19 @@ export class FormView {
     } else if (!node.required && node.present) {
       tools.push(iconButton('close', this.t('Unset {0}', node.label), { action: 'unset', path: node.path }));
     }
+    const unit = node.control === 'integer' ? node.field?.time : undefined;
     return h(
       'div',
       { class: ['row', 'scalar', node.inArray && 'item', !node.present && 'unset'], id: ids.row(node.path), data: { path: node.path } },
       this.nameCell(node, controlId),
-      h('div', { class: 'value-cell' }, h('div', { class: 'control' }, input, tools), this.issueSlot(node), this.description(node)),
+      h('div', { class: 'value-cell' }, h('div', { class: 'control' }, input, tools), unit ? this.momentTools(node, unit) : null, this.issueSlot(node), this.description(node)),
     );
   }
 
   private control(node: ScalarNode, id: string): HTMLElement {
     const common = {
       id,
-      data: { path: node.path, control: node.control },
+      data: { path: node.path, control: node.control, ...(node.control === 'integer' && node.field?.time ? { time: node.field.time } : {}) },
       // An item's visible label is only "[2]"; its accessible name says which array it belongs to.
       'aria-label': node.inArray ? displayName(node) : undefined,
       'aria-required': node.required && !node.inArray ? 'true' : undefined,
@@ -483,73 +555,4 @@ export class FormView {
       ),
     );
   }
-}
-
-function isFormControl(el: Element): boolean {
-  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
-}
-
-/** Row paths of the groups enclosing a path: `A.B[1].C` → `A`, `A.B`, `A.B[1]`. */
-function ancestorsOf(path: string): string[] {
-  const segs = parsePath(path);
-  if (!segs) {
-    return [];
-  }
-  const out: string[] = [];
-  let acc = '';
-  for (let i = 0; i < segs.length - 1; i++) {
-    const s = segs[i];
-    acc = typeof s === 'number' ? `${acc}[${s}]` : acc === '' ? s : `${acc}.${s}`;
-    out.push(acc);
-  }
-  return out;
-}
-
-function displayName(node: FormNode): string {
-  if (node.inArray) {
-    const parent = node.segs.slice(0, -1);
-    const name = [...parent].reverse().find((s): s is string => typeof s === 'string') ?? '';
-    return `${name}${node.label}`;
-  }
-  return node.label;
-}
-
-function choiceLabel(value: string, label: string | undefined): string {
-  const shown = value.startsWith('"') ? (JSON.parse(value) as string) : value;
-  return label ? `${shown} — ${label}` : shown;
-}
-
-function placeholderFor(t: Translate, node: ScalarNode): string | undefined {
-  switch (node.control) {
-    case 'integer':
-      return node.required ? t('integer') : t('integer, unset');
-    case 'float':
-      return node.required ? t('number') : t('number, unset');
-    case 'text':
-    case 'password':
-      return node.required ? undefined : t('unset');
-    default:
-      return undefined;
-  }
-}
-
-/** Renders a "did you mean" suggestion; a bare name becomes a question, a sentence is shown as is. */
-export function suggestionText(t: Translate, suggestion: string): string {
-  return /\s/.test(suggestion.trim()) ? suggestion : t('Did you mean {0}?', suggestion);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function cssString(text: string): string {
-  return text.replace(/["\\]/g, '\\$&');
-}
-
-function iconButton(name: string, label: string, data: Record<string, string>, extra: Record<string, string> = {}): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, data, ...extra }, icon(name));
-}
-
-function textButton(iconName: string, text: string, label: string, data: Record<string, string>, id?: string, describedBy?: string): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'small-button', 'aria-label': label, id, 'aria-describedby': describedBy, data }, icon(iconName), h('span', null, text));
 }

@@ -3,7 +3,7 @@ import { h, icon, replaceChildren, type Child } from '../common/dom';
 import type { Translate } from '../common/l10n';
 
 /** Host commands the result header's buttons trigger. */
-export type ResultCommand = 'copyRequestId' | 'showSignature' | 'debugSignature' | 'showResult';
+export type ResultCommand = 'copyRequestId' | 'showSignature' | 'debugSignature' | 'showResult' | 'showTable' | 'showChart' | 'keepSamples';
 
 /** The line under the action bar that shows progress and the outcome of the last call. */
 export class ResultView {
@@ -35,7 +35,7 @@ export class ResultView {
       ok: ['pass-filled', t('OK')],
       'api-error': ['error', r.errorCode ? t('API error {0}', r.errorCode) : t('API error')],
       failed: ['error', t('Failed')],
-      cancelled: ['circle-slash', t('Cancelled')],
+      cancelled: ['circle-slash', r.refused ? t('Not sent') : t('Cancelled')],
     };
     const [iconName, text] = outcome[r.outcome];
     const facts: Child[] = [
@@ -58,11 +58,20 @@ export class ResultView {
       r.explanation ? h('p', { class: 'explanation' }, h('strong', null, t('What it means:')), ` ${r.explanation}`) : null,
       r.nextStep ? h('p', { class: 'next-step' }, h('strong', null, t('What to do:')), ` ${r.nextStep}`) : null,
     ];
-    const buttons: Child[] = [
-      this.button('showResult', 'json', t('Open result')),
-      this.button('showSignature', 'key', t('Show signature steps')),
-      r.signatureRelated ? this.button('debugSignature', 'debug', t('Debug signature')) : null,
-    ];
+    const answered = r.outcome === 'ok' || r.outcome === 'api-error';
+    const buttons: Child[] = r.refused
+      ? [
+          r.refused.samples.length > 0
+            ? this.button('keepSamples', 'check-all', t('Keep samples: use {0} as typed', r.refused.samples.join(', ')))
+            : null,
+        ]
+      : [
+          answered ? this.button('showResult', 'json', t('Open JSON')) : null,
+          r.outcome === 'ok' ? this.button('showTable', 'table', t('Show as Table')) : null,
+          r.outcome === 'ok' ? this.button('showChart', 'graph-line', t('Show as Chart')) : null,
+          this.button('showSignature', 'key', t('Show signature steps')),
+          r.signatureRelated ? this.button('debugSignature', 'debug', t('Debug signature')) : null,
+        ];
     replaceChildren(this.element, h('div', { class: 'result-line' }, facts), details, h('div', { class: 'result-buttons' }, buttons));
     this.element.className = `result ${r.outcome}`;
     this.element.hidden = false;
@@ -79,7 +88,7 @@ export class ResultView {
   private button(command: ResultCommand, iconName: string, text: string, iconOnly = false): HTMLButtonElement {
     const b = iconOnly
       ? h('button', { type: 'button', class: 'icon-button', 'aria-label': text, title: text, data: { command } }, icon(iconName))
-      : h('button', { type: 'button', class: 'link-button', data: { command } }, icon(iconName), h('span', null, text));
+      : h('button', { type: 'button', class: 'link-button', id: `result-${command}`, data: { command } }, icon(iconName), h('span', null, text));
     b.addEventListener('click', () => this.onCommand(command));
     return b;
   }

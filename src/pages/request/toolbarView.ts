@@ -18,7 +18,12 @@ export interface ToolbarEvents {
   onMenu(command: MenuCommand): void;
   onAddProfile(): void;
   onShowIssues(): void;
+  /** Save (Ctrl+S): into the collection used last. */
+  onSave(): void;
 }
+
+/** The profile picker's entry that runs "Add profile…" instead of selecting a profile. */
+const ADD_PROFILE = ':add-profile:';
 
 const SIGN_METHODS: ReadonlyArray<RequestOptions['signMethod']> = ['TC3-HMAC-SHA256', 'HmacSHA256', 'HmacSHA1'];
 
@@ -75,6 +80,8 @@ export class ToolbarView {
 
     this.sendButton = h('vscode-button', { id: 'send', class: 'send', icon: 'play', title: t('Send the request (Ctrl+Enter)') }, t('Send'));
     this.sendButton.addEventListener('click', () => (this.sending ? this.events.onCancel() : this.events.onSend()));
+    const saveButton = h('vscode-button', { id: 'save', secondary: true, icon: 'save', title: t('Save to the collection used last (Ctrl+S)') }, t('Save'));
+    saveButton.addEventListener('click', () => this.events.onSave());
     this.issueButton = h('button', { type: 'button', id: 'issue-count', class: 'issue-count', hidden: true, 'aria-live': 'polite' });
     this.issueButton.addEventListener('click', () => this.events.onShowIssues());
     const secondary = (id: string, iconName: string, text: string, title: string, onClick: () => void): HTMLElement => {
@@ -130,12 +137,12 @@ export class ToolbarView {
     this.actions = h(
       'div',
       { class: 'action-bar', role: 'toolbar', 'aria-label': t('Request actions') },
-      h('div', { class: 'send-group' }, this.sendButton, this.issueButton),
+      h('div', { class: 'send-group' }, this.sendButton, saveButton, this.issueButton),
       h(
         'div',
         { class: 'bar-group' },
-        secondary('fill-required', 'symbol-field', t('Fill required'), t('Start over with the required parameters, empty'), () => this.events.onSkeleton(false)),
-        secondary('fill-all', 'symbol-structure', t('Fill all'), t('Start over with every parameter, empty'), () => this.events.onSkeleton(true)),
+        secondary('fill-required', 'symbol-field', t('Fill required'), t('Start over with sample values in the required parameters, marked as samples until edited'), () => this.events.onSkeleton(false)),
+        secondary('fill-all', 'symbol-structure', t('Fill all'), t('Start over with sample values in every parameter, marked as samples until edited'), () => this.events.onSkeleton(true)),
       ),
       h(
         'div',
@@ -160,9 +167,15 @@ export class ToolbarView {
             { id: 'opt-profile', class: 'input select' },
             profiles.some((p) => p.name === selected) ? null : h('option', { value: selected, selected: true }, selected === '' ? this.t('(no profile)') : selected),
             profiles.map((p) => h('option', { value: p.name, selected: p.name === selected }, this.profileLabel(p))),
+            h('option', { value: ADD_PROFILE }, this.t('Add profile…')),
           )
         : null;
     select?.addEventListener('change', () => {
+      if (select.value === ADD_PROFILE) {
+        select.value = this.current.profile;
+        this.events.onAddProfile();
+        return;
+      }
       this.change({ profile: select.value });
       this.updateProductionMark();
     });
@@ -204,10 +217,19 @@ export class ToolbarView {
   }
 
   /** Shows how many validation issues the parameters have (Send stays enabled regardless). */
-  setIssueCount(count: number): void {
+  setIssueCount(count: number, changesState = false): void {
     this.issueButton.hidden = count === 0;
     this.issueButton.replaceChildren(icon('error'), h('span', null, count === 1 ? this.t('1 issue') : this.t('{0} issues', count)));
-    this.issueButton.setAttribute('title', this.t('The request can still be sent; the API will report its own error.'));
+    this.issueButton.setAttribute(
+      'title',
+      changesState ? this.t('A required field that is unset keeps this action from being sent; other problems are left to the API.') : this.t('The request can still be sent; the API will report its own error.'),
+    );
+  }
+
+  /** Replaces the region list (the regions the action runs in). */
+  setRegions(regions: Array<{ id: string; label: string }>): void {
+    this.regions = regions;
+    this.renderRegions();
   }
 
   /** Marks the active editor mode. */
