@@ -8,6 +8,7 @@
 //   node scripts/webview/preview.mjs /tmp/webview-shots        screenshots of every theme
 //   node scripts/webview/preview.mjs /tmp/webview-shots --size also reports the minified size
 //   node scripts/webview/preview.mjs /tmp/webview-shots --slices also writes viewport-sized pieces
+//   node scripts/webview/preview.mjs /tmp/webview-shots --zh     the page in Chinese (needs a CJK font, e.g. Debian's fonts-wqy-microhei)
 //
 // test/webview/page.test.ts imports the same functions.
 import * as esbuild from 'esbuild';
@@ -359,13 +360,14 @@ async function main() {
   const args = process.argv.slice(2);
   const outDir = args.find((a) => !a.startsWith('--'));
   if (!outDir) {
-    console.error('usage: node scripts/webview/preview.mjs <screenshot folder> [--size] [--slices]');
+    console.error('usage: node scripts/webview/preview.mjs <screenshot folder> [--size] [--slices] [--zh]');
     process.exit(2);
   }
   fs.mkdirSync(outDir, { recursive: true });
   const { tsImport } = await import('tsx/esm/api');
   const { previewInit } = await tsImport(pathToFileURL(path.join(repoRoot, 'test/webview/fixtures/previewInit.ts')).href, import.meta.url);
-  const { init, source } = previewInit();
+  const zh = args.includes('--zh');
+  const { init, source } = previewInit(zh ? JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) : undefined);
   const harness = await Harness.start();
   console.log(`page bundle: ${harness.bundleBytes} bytes (unminified, as esbuild.mjs builds it without --production)`);
   if (args.includes('--size')) {
@@ -376,7 +378,13 @@ async function main() {
   }
   console.log(`action: ${init.action.name} (${source})`);
   const scenario = previewScenario(init.paramsText);
-  const shots = [
+  const shots = zh
+    ? [
+        { name: 'zh-light', theme: 'light', width: 1000 },
+        { name: 'zh-dark', theme: 'dark', width: 1000 },
+        { name: 'zh-narrow', theme: 'light', width: 360 },
+      ]
+    : [
     { name: 'light', theme: 'light', width: 1000 },
     { name: 'dark', theme: 'dark', width: 1000 },
     { name: 'hc', theme: 'hc', width: 1000 },
