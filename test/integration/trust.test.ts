@@ -143,6 +143,31 @@ suite('trust boundary: a hostile workspace', () => {
 });
 
 suite('secret variables are kept per workspace', () => {
+  test('the environment picker says where each environment comes from and for which scope its secret values are stored', async () => {
+    const api = await explorer();
+    const hc = await historyAndCollections(api);
+    const dir = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.trtc', 'environments');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'origins.json');
+    fs.writeFileSync(file, JSON.stringify({ version: 1, name: 'origins', variables: { SdkAppId: { value: '1400000001' }, UserSig: { secret: true }, StorageKey: { secret: true } } }));
+    await hc.workspaceSecrets.set('origins', 'UserSig', 'origins-usersig');
+    const saved = { ...hc.prompts };
+    let offered: vscode.QuickPickItem[] = [];
+    hc.prompts.pick = async (items) => {
+      offered = [...items];
+      return undefined;
+    };
+    try {
+      await vscode.commands.executeCommand('trtcExplorer.environments.select');
+    } finally {
+      Object.assign(hc.prompts, saved);
+      fs.rmSync(file, { force: true });
+    }
+    const item = offered.find((i) => i.label.endsWith(' origins'));
+    assert.ok(item, `the picker offers the workspace environment (offered: ${offered.map((i) => i.label).join(', ')})`);
+    assert.equal(item.detail, 'file in this workspace · 3 variables · 1 of 2 secret values stored for this workspace');
+  });
+
   test('a user environment of the same name does not receive the workspace value, nor the reverse', async () => {
     const hc = await historyAndCollections(await explorer());
     await hc.workspaceSecrets.set('shared-name', 'UserSig', 'workspace-value');
