@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RequestOptions } from '../../src/shared/requestProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { answerDocument, explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel } from './helpers';
+import { answerDocument, explorer, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openPanel, openForm, formOptions as options } from './helpers';
 
 
 suite('request form round trip', () => {
@@ -20,14 +20,6 @@ suite('request form round trip', () => {
   suiteTeardown(async () => {
     await stopStandIn(server);
   });
-
-  const options = (profile: string): RequestOptions => ({ profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });
-
-  async function openForm(action: string) {
-    const api = await explorer();
-    await vscode.commands.executeCommand('trtcExplorer.api.openAction', action);
-    return waitFor(() => openPanel(api, action), `the ${action} form`);
-  }
 
   test('open an action, send it through the protocol, get an exact result document', async () => {
     const panel = await openForm('DescribeRoomInfo');

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Collection } from '../../src/core/collections/collectionFormat';
 import { parseJson } from '../../src/core/json';
-import type { RequestOptions, ResultSummary, TargetView, ToWebview } from '../../src/shared/requestProtocol';
+import type { ResultSummary, TargetView, ToWebview } from '../../src/shared/requestProtocol';
 import type { StandInServer } from '../fixtures/standInServer';
-import { explorer, historyAndCollections, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, openPanel, ROOM_PARAMS, startStandIn, stopStandIn, waitFor } from './helpers';
+import { explorer, historyAndCollections, IT_SECRET_ID, IT_SECRET_KEY, IT_TOKEN, ROOM_PARAMS, startStandIn, stopStandIn, waitFor, openForm, formOptions as options } from './helpers';
 
 /*
  * The form's promises where they are kept, in the real extension host: the host refuses a
@@ -27,14 +27,6 @@ suite('request form: no silent values, profile switch, quick save', () => {
   suiteTeardown(async () => {
     await stopStandIn(server);
   });
-
-  const options = (profile: string): RequestOptions => ({ profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });
-
-  async function openForm(action: string) {
-    const api = await explorer();
-    await vscode.commands.executeCommand('trtcExplorer.api.openAction', action);
-    return waitFor(() => openPanel(api, action), `the ${action} form`);
-  }
 
   function posted<K extends ToWebview['type']>(panel: { lastPosted: Map<ToWebview['type'], ToWebview> }, type: K): Extract<ToWebview, { type: K }> | undefined {
     return panel.lastPosted.get(type) as Extract<ToWebview, { type: K }> | undefined;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { getCatalog, setCatalogFile } from '../../src/core/catalog/catalog';
 import type { ExplorerApi } from '../../src/extension';
+import type { RequestOptions } from '../../src/shared/requestProtocol';
 import { startStandInServer, type StandInServer } from '../fixtures/standInServer';
 
 export const EXTENSION_ID = 'trtc-api-explorer.trtc-api-explorer';
@@ -125,4 +126,14 @@ export async function startCapture(): Promise<Capture> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The toolbar options of a form call in these tests: the profile given, Singapore, TC3 over POST, English. */
+export const formOptions = (profile: string): RequestOptions => ({ profile, region: 'ap-singapore', signMethod: 'TC3-HMAC-SHA256', httpMethod: 'POST', language: 'en-US' });
+
+/** Opens an action's form through the command a user runs, and returns its panel once it is there. */
+export async function openForm(action: string) {
+  const api = await explorer();
+  await vscode.commands.executeCommand('trtcExplorer.api.openAction', action);
+  return waitFor(() => openPanel(api, action), `the ${action} form`);
 }
