@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FromWebview, InitData } from '../../src/shared/requestProtocol';
 import { Harness, type Panel } from '../../scripts/webview/preview.mjs';
 import { createCloudRecording, fixtureInit } from './fixtures/createCloudRecording';
 import { allCatalogActionViews, catalogActionView } from './fixtures/previewInit';
+import { command, ctl, pageLifecycle, row, params } from './fixtures/pageTests';
 
 /*
  * The form's promises in headless Chromium: it starts empty and quiet, a state-changing Send with a
@@ -11,45 +12,18 @@ import { allCatalogActionViews, catalogActionView } from './fixtures/previewInit
  * times read as dates, secrets never reach the saved state, and the target line says where Send goes.
  */
 
-let harness: Harness;
-let panel: Panel | undefined;
+const pages = pageLifecycle(() => Harness.start());
 
-const ctl = (path: string) => `[id="ctl:${path}"]`;
-const row = (path: string) => `[id="row:${path}"]`;
 
-type Command = Extract<FromWebview, { type: 'command' }>;
 
 async function open(init: InitData = fixtureInit(), options: { width?: number } = {}): Promise<Panel> {
-  panel = await harness.open({ init, ...options });
-  return panel;
-}
-
-function command(p: Panel, name: Command['command'], from = 0): Promise<Command> {
-  return p.waitForMessage((m): m is Command => m.type === 'command' && m.command === name, { from, label: `command ${name}` });
+  return pages.open({ init, ...options });
 }
 
 /** The parameters the page last told the host about. */
 async function lastParams(p: Panel, test: (text: string) => boolean, from = 0): Promise<string> {
-  const m = await p.waitForMessage((x) => x.type === 'paramsChanged' && test(x.paramsText), { from, label: 'matching paramsChanged' });
-  return m.type === 'paramsChanged' ? m.paramsText : '';
+  return (await params(p, test, from)).paramsText;
 }
-
-before(async () => {
-  harness = await Harness.start();
-});
-
-after(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  const p = panel;
-  panel = undefined;
-  if (p) {
-    await p.close();
-    assert.deepEqual(p.problems, [], 'the page reported problems');
-  }
-});
 
 const MISSING = [
   { path: 'SdkAppId', code: 'missing', message: 'SdkAppId is required.' },

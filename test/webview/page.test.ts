@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FromWebview, InitData } from '../../src/shared/requestProtocol';
 import { Harness, type Panel } from '../../scripts/webview/preview.mjs';
 import { createCloudRecording, fixtureInit } from './fixtures/createCloudRecording';
 import { allCatalogActionViews, previewParamsText } from './fixtures/previewInit';
+import { command, ctl, pageLifecycle, row, params } from './fixtures/pageTests';
 
 /*
  * Drives the real page bundle in headless Chromium through the preview harness: a fake host
@@ -13,46 +14,14 @@ import { allCatalogActionViews, previewParamsText } from './fixtures/previewInit
 
 const BIG = '18446744073709551615';
 
-let harness: Harness;
-let panel: Panel | undefined;
+const pages = pageLifecycle(() => Harness.start());
 
-const ctl = (path: string) => `[id="ctl:${path}"]`;
-const row = (path: string) => `[id="row:${path}"]`;
 const button = (action: string, path: string) => `[data-action="${action}"][data-path="${path}"]`;
 
-type ParamsChanged = Extract<FromWebview, { type: 'paramsChanged' }>;
-type Command = Extract<FromWebview, { type: 'command' }>;
 
 async function open(init: InitData = fixtureInit(), options: { width?: number; theme?: 'light' | 'dark' | 'hc' } = {}): Promise<Panel> {
-  panel = await harness.open({ init, ...options });
-  return panel;
+  return pages.open({ init, ...options });
 }
-
-/** The next paramsChanged (after `from`) whose text passes `test`. */
-function params(p: Panel, test: (text: string) => boolean, from = 0): Promise<ParamsChanged> {
-  return p.waitForMessage((m): m is ParamsChanged => m.type === 'paramsChanged' && test(m.paramsText), { from, label: 'matching paramsChanged' });
-}
-
-function command(p: Panel, name: Command['command'], from = 0): Promise<Command> {
-  return p.waitForMessage((m): m is Command => m.type === 'command' && m.command === name, { from, label: `command ${name}` });
-}
-
-before(async () => {
-  harness = await Harness.start();
-});
-
-after(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  const p = panel;
-  panel = undefined;
-  if (p) {
-    await p.close();
-    assert.deepEqual(p.problems, [], 'the page reported problems');
-  }
-});
 
 describe('request form page', () => {
   it('asks for its data with ready, renders the action and saves its state', async () => {

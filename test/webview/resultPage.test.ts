@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseCsv } from '../../src/core/results/csv';
 import type { FromResultPage, ResultInit } from '../../src/shared/resultProtocol';
 import { ResultHarness, type ResultPanel as Panel } from '../../scripts/webview/resultPreview.mjs';
 import { callQuality, longSeries, resultInit, roomList, sandboxAnswer, usageWeek } from './fixtures/resultAnswers';
+import { pageLifecycle } from './fixtures/pageTests';
 
 /*
  * Drives the real result page bundle in headless Chromium: a fake host records what the page
@@ -11,34 +12,15 @@ import { callQuality, longSeries, resultInit, roomList, sandboxAnswer, usageWeek
  * exceptions, CSP violations, failed loads).
  */
 
-let harness: ResultHarness;
-let panel: Panel | undefined;
+const pages = pageLifecycle(() => ResultHarness.start());
 
 async function open(init: ResultInit, options: { theme?: 'light' | 'dark' | 'hc'; width?: number; height?: number } = {}): Promise<Panel> {
-  panel = await harness.open({ init, ...options });
-  return panel;
+  return pages.open({ init, ...options });
 }
 
 function posted<T extends FromResultPage['type']>(p: Panel, type: T, from = 0): Promise<Extract<FromResultPage, { type: T }>> {
   return p.waitForMessage((m: FromResultPage): m is Extract<FromResultPage, { type: T }> => m.type === type, { from, label: type }) as Promise<Extract<FromResultPage, { type: T }>>;
 }
-
-before(async () => {
-  harness = await ResultHarness.start();
-});
-
-after(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  const p = panel;
-  panel = undefined;
-  if (p) {
-    await p.close();
-    assert.deepEqual(p.problems, [], 'the page reported problems');
-  }
-});
 
 describe('result page', () => {
   it('draws a week of usage as bars per usage key with totals, and saves it as a PNG', async () => {
@@ -206,7 +188,7 @@ describe('result page', () => {
     const p = await open(init);
     assert.match((await p.page.textContent('.notice.error')) ?? '', /AuthFailure\.SignatureFailure.*nothing to draw.*The signature does not match.*RequestId: r-1/s);
     await p.close();
-    panel = undefined;
+    pages.forget();
     const q = await open(resultInit('DescribeTrtcUsage', [{ UsageKey: ['Audio'], UsageList: [], RequestId: 'r' }], 'chart'));
     assert.match((await q.page.textContent('.notice')) ?? '', /no usage in the period asked for/);
   });
