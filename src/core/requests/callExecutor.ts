@@ -141,7 +141,7 @@ export class CallExecutor {
         return outcome;
       }
       // Exponential backoff with full jitter keeps retries from arriving in lockstep.
-      const delay = Math.round(this.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt));
+      const delay = fullJitterDelay(this.random, attempt, RETRY_BASE_MS, RETRY_CAP_MS);
       options.onRetry?.(attempt + 1, reason, delay);
       await this.sleep(delay, options.signal);
     }
@@ -237,7 +237,16 @@ export function sandboxCall(spec: CallSpec, options: { now?: () => number; seed?
   };
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * The wait before retry number `attempt` (0 for the first): exponential backoff with full jitter,
+ * a random time up to `baseMs` × 2^attempt, never more than `capMs`.
+ */
+export function fullJitterDelay(random: () => number, attempt: number, baseMs: number, capMs: number): number {
+  return Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
+
+/** Waits `ms`, or rejects with CancelledError as soon as `signal` aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new CancelledError());

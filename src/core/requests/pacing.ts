@@ -1,6 +1,6 @@
 import { findAction } from '../catalog/catalog';
 import { ApiError, CancelledError, ExplorerError } from '../errors';
-import { retryReason } from './callExecutor';
+import { abortableSleep, fullJitterDelay, retryReason } from './callExecutor';
 import type { CallResult, CallSpec } from './types';
 
 /**
@@ -20,22 +20,7 @@ export interface PacingClock {
 /** The process clock. */
 export const systemClock: PacingClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new CancelledError());
-        return;
-      }
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep: abortableSleep,
 };
 
 /**
@@ -227,7 +212,7 @@ export async function pacedCall(spec: CallSpec, send: SendOnce, options: PacedCa
       if (outcome instanceof ExplorerError) throw outcome;
       return outcome;
     }
-    const delayMs = Math.round(random() * Math.min(cap, base * 2 ** (limited + transient - 1)));
+    const delayMs = fullJitterDelay(random, limited + transient - 1, base, cap);
     options.onRetry?.({ attempt: attempt + 1, reason, delayMs });
     await clock.sleep(delayMs, options.signal);
   }
