@@ -32,6 +32,7 @@ import { prepareCall } from '../../core/requests/callExecutor';
 import { choiceOption, parseCommandArgs } from '../args';
 import { allowedOrigins } from '../callOptions';
 import type { CliIo } from '../io';
+import { writeAtomically } from '../files';
 
 export const COLLECTION_USAGE = `Usage:
   trtc-explorer collection export <collection.json> --format postman|curl [--env NAME] [--out FILE]
@@ -265,18 +266,6 @@ function readFile(file: string): string {
   }
 }
 
-/** Writes beside and renames, so a reader never sees half a file and a failure leaves the old one. */
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw new InputError(`Cannot write ${file}: ${(e as Error).message}`);
-  }
-}
 
 async function loadEnvironment(values: Values, collectionFile: string, io: CliIo): Promise<Environment | undefined> {
   if (values['env-file']) {

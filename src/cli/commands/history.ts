@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../core/errors';
 import { entryAsDocument } from '../../core/history/historyDocument';
@@ -13,6 +12,7 @@ import { choiceOption, intOption, parseCommandArgs } from '../args';
 import { cliHistoryDirectory } from '../history';
 import type { CliIo } from '../io';
 import { answerText, outputFormat, OUTPUT_USAGE } from '../output';
+import { writeAtomically } from '../files';
 
 const FILTER_USAGE = `  --action A                     actions whose name contains A (any case: room finds DismissRoom)
   --status ok|error              ok: HTTP 2xx without an API error; error: everything else
@@ -307,10 +307,7 @@ async function exportHistory(args: string[], io: CliIo): Promise<number> {
   }
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    // Written beside and renamed, so a reader never sees half a file.
-    fs.writeFileSync(`${out}.tmp`, text);
-    fs.renameSync(`${out}.tmp`, out);
+    writeAtomically(out, text);
     io.stderr(`${count} ${count === 1 ? 'entry' : 'entries'} written to ${out} (${format === 'json' ? 'one JSON document' : 'JSON lines'})\n`);
   } else {
     io.stdout(text);

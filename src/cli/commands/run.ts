@@ -13,6 +13,7 @@ import { cliEndpointPolicy, endpointOption } from '../callOptions';
 import { recordCliHistory } from '../history';
 import type { CliIo } from '../io';
 import { OutputScrubber } from '../outputScrub';
+import { writeAtomically } from '../files';
 
 export const RUN_USAGE = `Usage: trtc-explorer run <collection.json> [options]
 
@@ -145,10 +146,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     const report = scrub.hide(formatReport(summary, reporter));
     if (values.output) {
       const out = path.resolve(io.cwd, values.output);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      // Written beside and renamed, so a CI system never picks up half a report.
-      fs.writeFileSync(`${out}.tmp`, report);
-      fs.renameSync(`${out}.tmp`, out);
+      writeAtomically(out, report);
       io.stderr(`${summary.passed} passed, ${summary.failed} failed, ${summary.errored} errored, ${summary.skipped} skipped in ${summary.durationMs} ms; report written to ${out}\n`);
     } else {
       io.stdout(report.endsWith('\n') ? report : `${report}\n`);
