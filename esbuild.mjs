@@ -40,12 +40,15 @@ function generateCatalog() {
 }
 
 /**
- * The catalog ships as dist/catalog.json beside the bundles, read on first use; the entry points
- * find it through `__CATALOG_FILE__`, a path relative to their own file.
+ * The catalog ships as dist/catalog.json beside the bundles, read on first use, with its small index
+ * dist/catalog-index.json for lists; the entry points find them through `__CATALOG_FILE__` and
+ * `__CATALOG_INDEX_FILE__`, paths relative to their own file.
  */
 function copyCatalog() {
   fs.mkdirSync(dist, { recursive: true });
-  fs.copyFileSync(path.join(root, 'generated/catalog.json'), path.join(dist, 'catalog.json'));
+  for (const file of ['catalog.json', 'catalog-index.json']) {
+    fs.copyFileSync(path.join(root, 'generated', file), path.join(dist, file));
+  }
 }
 
 function copyCodicons() {
@@ -83,7 +86,7 @@ const esmNode = {
   splitting: true,
   outExtension: { '.js': '.mjs' },
   outdir: dist,
-  define: { ...common.define, __CATALOG_FILE__: JSON.stringify('./catalog.json') },
+  define: { ...common.define, __CATALOG_FILE__: JSON.stringify('./catalog.json'), __CATALOG_INDEX_FILE__: JSON.stringify('./catalog-index.json') },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 

@@ -42,7 +42,8 @@ import type { ToolsFeature } from './editor/tools/toolsFeature';
 
 /** Set by esbuild.mjs: where the bundle's copy of the catalog is, relative to this file. */
 declare const __CATALOG_FILE__: string | undefined;
-if (typeof __CATALOG_FILE__ === 'string') setCatalogFile(new URL(__CATALOG_FILE__, import.meta.url));
+declare const __CATALOG_INDEX_FILE__: string;
+if (typeof __CATALOG_FILE__ === 'string') setCatalogFile(new URL(__CATALOG_FILE__, import.meta.url), new URL(__CATALOG_INDEX_FILE__, import.meta.url));
 
 /** The names of the features built on first use, as {@link ExplorerApi.loaded} reports them. */
 export type FeatureName = 'requests' | 'history' | 'collections' | 'signature' | 'tools' | 'results';

@@ -1,5 +1,6 @@
 /**
- * Generates `generated/catalog.json`, the API catalog the extension and the command line ship,
+ * Generates `generated/catalog.json`, the API catalog the extension and the command line ship (and
+ * beside it `catalog-index.json`, its categories and action summaries for lists),
  * from the two official TRTC SDK packages pinned in devDependencies:
  * - `tencentcloud-sdk-nodejs` (CN): TypeScript declarations with required flags, Chinese text and
  *   `@deprecated` tags;
@@ -17,6 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { categoryOf, CATEGORIES, FALLBACK_CATEGORY, placedActions } from '../../src/core/catalog/categories';
+import { indexOfCatalog } from '../../src/core/catalog/catalogIndex';
 import { ACTION_SUMMARIES } from '../../src/core/catalog/summaries';
 import type {
   ActionInfo,
@@ -803,6 +805,8 @@ function main(): void {
   const text = renderCatalog(catalog);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, text);
+  // The index `list` reads instead of the whole catalog, beside it: catalog.json → catalog-index.json.
+  fs.writeFileSync(out.replace(/(\.json)?$/, '-index.json'), JSON.stringify(indexOfCatalog(catalog)));
   for (const w of report.warnings) process.stderr.write(`catalog: warning: ${w}\n`);
   if (!quiet) {
     process.stdout.write(

@@ -6,7 +6,8 @@ import { findRegion } from '../core/http/endpoints';
 import type { JsonObject } from '../core/json';
 import type { CallSpec, EndpointChoice } from '../core/requests/types';
 import { HTTP_METHODS, LANGUAGES, SIGN_METHODS, SIGNED_HEADERS_MODES } from '../core/signing/types';
-import { choiceOption, intOption, readParams } from './args';
+import { choiceOption, intOption } from './args';
+import { readParams } from './inputs';
 import type { CliIo } from './io';
 import { checkAction } from './actionName';
 

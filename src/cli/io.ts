@@ -15,11 +15,30 @@ export interface CliIo {
   isTty: boolean;
 }
 
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * The stream, with a handler for a reader that stops early (`trtc-explorer list | head`): it closes
+ * the pipe, what is left to print has nobody to read it, so the run ends quietly instead of failing
+ * on EPIPE. Each stream is set up on its first write, so a run that prints nothing to stderr never
+ * creates it.
+ */
+function output(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  return stream;
+}
+
 /** The real process's streams and environment. */
 export function processIo(): CliIo {
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: (t) => void output(process.stdout).write(t),
+    stderr: (t) => void output(process.stderr).write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) {

@@ -53,7 +53,7 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   call: async () => (await import('./commands/call')).callCommand,
   sign: async () => (await import('./commands/sign')).signCommand,
-  list: async () => (await import('./commands/catalogCommands')).listCommand,
+  list: async () => (await import('./commands/list')).listCommand,
   describe: async () => (await import('./commands/catalogCommands')).describeCommand,
   skeleton: async () => (await import('./commands/catalogCommands')).skeletonCommand,
   explain: async () => (await import('./commands/tools')).explainCommand,

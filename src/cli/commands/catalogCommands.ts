@@ -1,19 +1,12 @@
-import { closest } from 'fastest-levenshtein';
-import { findAction, findStruct, getCatalog, listActions, listCategories } from '../../core/catalog/catalog';
+import { findAction, findStruct } from '../../core/catalog/catalog';
+import { listCategories } from '../../core/catalog/catalogIndex';
 import { skeleton } from '../../core/catalog/skeleton';
 import type { ActionInfo, FieldInfo } from '../../core/catalog/types';
 import { describeType } from '../../core/catalog/issueText';
-import { InputError } from '../../core/errors';
 import { stringifyJson } from '../../core/json';
 import { parseCommandArgs } from '../args';
 import { checkAction } from '../actionName';
 import type { CliIo } from '../io';
-
-export const LIST_USAGE = `Usage: trtc-explorer list [--category C] [--json]
-
-Lists the actions of TRTC 2019-07-22 by category. C is a category key or name
-(for example room, "Room Management", recording).
-`;
 
 export const DESCRIBE_USAGE = `Usage: trtc-explorer describe <Action> [--json] [--language en|zh]
 
@@ -26,52 +19,6 @@ export const SKELETON_USAGE = `Usage: trtc-explorer skeleton <Action> [--all]
 Prints a parameter object with every required field (with --all, every field) filled with a
 typed placeholder, ready to edit and pass to \`call --params @file.json\`.
 `;
-
-/** `trtc-explorer list`. */
-export function listCommand(args: string[], io: CliIo): number {
-  const { values } = parseCommandArgs(args, { category: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, LIST_USAGE);
-  if (values.help) {
-    io.stdout(LIST_USAGE);
-    return 0;
-  }
-  const categories = listCategories();
-  let selected = categories;
-  if (values.category) {
-    const q = values.category.toLowerCase();
-    const hit = categories.find((c) => c.key === q || c.en.toLowerCase() === q || c.zh === values.category || c.en.toLowerCase().startsWith(q));
-    if (!hit) {
-      const guess = closest(q, categories.map((c) => c.key));
-      throw new InputError(`Unknown category "${values.category}"; categories: ${categories.map((c) => c.key).join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`);
-    }
-    selected = [hit];
-  }
-  if (values.json) {
-    const out = selected.flatMap((c) =>
-      listActions({ category: c.key }).map((a) => ({
-        name: a.name,
-        category: c.en,
-        summary: a.summary.en,
-        readOnly: !!a.readOnly,
-        destructive: !!a.destructive,
-        availability: a.availability,
-        ...(a.deprecated ? { deprecated: true } : {}),
-      })),
-    );
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
-    return 0;
-  }
-  const width = Math.max(...getCatalog().actions.map((a) => a.name.length));
-  for (const c of selected) {
-    const actions = listActions({ category: c.key });
-    io.stdout(`${c.en} (${actions.length})\n`);
-    for (const a of actions) {
-      const flags = `${a.deprecated ? ' [deprecated]' : ''}${a.availability === 'cn' ? ' [CN site]' : a.availability === 'intl' ? ' [intl site]' : ''}`;
-      io.stdout(`  ${a.name.padEnd(width)}  ${a.summary.en}${flags}\n`);
-    }
-    io.stdout('\n');
-  }
-  return 0;
-}
 
 /** `trtc-explorer describe`. */
 export function describeCommand(args: string[], io: CliIo): number {

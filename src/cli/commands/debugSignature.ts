@@ -2,7 +2,8 @@ import { diagnoseSignature, formatDiagnosis, parsePastedRequest } from '../../co
 import { SESSION_TOKEN_VARIABLE } from '../../core/debugger/parseCurl';
 import { ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN } from '../../core/credentials/credentialSources';
 import { ConfigError, InputError } from '../../core/errors';
-import { intOption, parseCommandArgs, readTextArg } from '../args';
+import { intOption, parseCommandArgs } from '../args';
+import { readTextArg } from '../inputs';
 import type { CliIo } from '../io';
 
 export const DEBUG_SIGNATURE_USAGE = `Usage: trtc-explorer debug-signature <file|-> [options]

@@ -8,7 +8,8 @@ import { ConfigError, InputError } from '../../core/errors';
 import { prepareCall, TRTC_SERVICE, TRTC_VERSION } from '../../core/requests/callExecutor';
 import { resolveEndpoint } from '../../core/http/endpoints';
 import { decodeUserSig, describePrivileges, genUserSig, privilegeMapFromNames, verifyUserSig, PRIVILEGE_BITS } from '../../core/usersig';
-import { choiceOption, intOption, parseCommandArgs, readTextArg } from '../args';
+import { choiceOption, intOption, parseCommandArgs } from '../args';
+import { readTextArg } from '../inputs';
 import { readRequest, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../callOptions';
 import type { CliIo } from '../io';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ConfigError } from '../errors';
 import { catalogFile } from './catalogFile';
-import type { ActionInfo, Catalog, CategoryInfo, FieldInfo, StructInfo } from './types';
+import type { ActionInfo, Catalog, FieldInfo, StructInfo } from './types';
 
 export { catalogFile, setCatalogFile } from './catalogFile';
 
@@ -21,8 +21,11 @@ let cached: { file: string; catalog: Catalog } | undefined;
 let byName: Map<string, ActionInfo> | undefined;
 let byLowerName: Map<string, ActionInfo> | undefined;
 
-/** Reads and checks the catalog file: JSON with actions, categories and structures. */
-function readCatalog(file: string): Catalog {
+/**
+ * Reads one of the generator's JSON files (the catalog or its index) and checks its shape with
+ * `problem`, which names what is wrong or returns undefined; every failure names the file.
+ */
+export function readCatalogJson<T>(file: string, problem: (parsed: Partial<T>) => string | undefined): T {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -30,19 +33,26 @@ function readCatalog(file: string): Catalog {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CatalogFileError(file, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})`, { cause: e });
   }
-  let parsed: Partial<Catalog>;
+  let parsed: Partial<T>;
   try {
-    parsed = JSON.parse(text) as Partial<Catalog>;
+    parsed = JSON.parse(text) as Partial<T>;
   } catch (e) {
     throw new CatalogFileError(file, `is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
-  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.actions) || parsed.actions.length === 0) {
-    throw new CatalogFileError(file, 'has no actions');
-  }
-  if (!Array.isArray(parsed.categories) || typeof parsed.structs !== 'object' || parsed.structs === null) {
-    throw new CatalogFileError(file, 'lacks its categories or structures');
-  }
-  return parsed as Catalog;
+  const wrong = typeof parsed === 'object' && parsed !== null ? problem(parsed) : 'has no actions';
+  if (wrong) throw new CatalogFileError(file, wrong);
+  return parsed as T;
+}
+
+/** Reads and checks the catalog file: JSON with actions, categories and structures. */
+function readCatalog(file: string): Catalog {
+  return readCatalogJson<Catalog>(file, (c) =>
+    !Array.isArray(c.actions) || c.actions.length === 0
+      ? 'has no actions'
+      : !Array.isArray(c.categories) || typeof c.structs !== 'object' || c.structs === null
+        ? 'lacks its categories or structures'
+        : undefined,
+  );
 }
 
 /**
@@ -59,6 +69,11 @@ export function getCatalog(): Catalog {
     byLowerName = undefined;
   }
   return cached.catalog;
+}
+
+/** The catalog when it has been read already (for the current file), without reading it. */
+export function loadedCatalog(): Catalog | undefined {
+  return cached?.file === catalogFile() ? cached.catalog : undefined;
 }
 
 function index(): { exact: Map<string, ActionInfo>; lower: Map<string, ActionInfo> } {
@@ -93,17 +108,6 @@ export function nestedFields(field: FieldInfo): FieldInfo[] | undefined {
   return t.kind === 'object' && t.struct ? findStruct(t.struct)?.fields : undefined;
 }
 
-/** The categories in display order. */
-export function listCategories(): CategoryInfo[] {
-  return getCatalog().categories;
-}
-
-/** Actions in alphabetical order, optionally only those of one category. */
-export function listActions(options: { category?: string } = {}): ActionInfo[] {
-  const all = getCatalog().actions;
-  return options.category === undefined ? all.slice() : all.filter((a) => a.category === options.category);
-}
-
 /** Lower-cased words of a text, split at spaces and punctuation, for matching whole-word prefixes. */
 function words(text: string | undefined): string[] {
   return text ? text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) : [];
@@ -117,7 +121,7 @@ function words(text: string | undefined): string[] {
  */
 export function searchActions(query: string): ActionInfo[] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return listActions();
+  if (terms.length === 0) return getCatalog().actions.slice();
   const scored: Array<{ action: ActionInfo; score: number }> = [];
   for (const action of getCatalog().actions) {
     const name = action.name.toLowerCase();

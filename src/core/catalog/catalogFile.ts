@@ -1,16 +1,29 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let configured: string | undefined;
+let configured: { catalog: string; index: string | undefined } | undefined;
+
+function toPath(file: string | URL): string {
+  return file instanceof URL ? fileURLToPath(file) : path.resolve(file);
+}
 
 /**
- * Reads the catalog from this file from now on. The bundles' entry points call it with the copy
- * esbuild.mjs puts beside them (dist/catalog.json); tests, benchmarks and tools call it with a
- * file of their own. It is kept in this small module so an entry point can set it without
- * loading the catalog code.
+ * Reads the catalog from this file from now on, and the list of actions from `index` when one is
+ * given (the small file the generator writes beside the catalog, see catalogIndex.ts). Without an
+ * index the list comes from the catalog itself, so a test or tool that points the catalog at a file
+ * of its own never sees the actions of another one. The bundles' entry points call it with the
+ * copies esbuild.mjs puts beside them (dist/catalog.json and dist/catalog-index.json). It is kept
+ * in this small module so an entry point can set it without loading the catalog code.
  */
-export function setCatalogFile(file: string | URL): void {
-  configured = file instanceof URL ? fileURLToPath(file) : path.resolve(file);
+export function setCatalogFile(file: string | URL, index?: string | URL): void {
+  configured = { catalog: toPath(file), index: index === undefined ? undefined : toPath(index) };
+}
+
+/** Where the generator writes its output, when the code runs from source (CommonJS under tsx). */
+function generated(name: string): string {
+  // Under tsx the sources are CommonJS and have a __dirname; an ES module bundle has none.
+  if (typeof __dirname === 'string') return path.resolve(__dirname, '../../../generated', name);
+  throw new Error('The API catalog file was not set: the entry point of a bundle calls setCatalogFile().');
 }
 
 /**
@@ -20,8 +33,13 @@ export function setCatalogFile(file: string | URL): void {
  * about where dist/ is.
  */
 export function catalogFile(): string {
-  if (configured) return configured;
-  // Under tsx the sources are CommonJS and have a __dirname; an ES module bundle has none.
-  if (typeof __dirname === 'string') return path.resolve(__dirname, '../../../generated/catalog.json');
-  throw new Error('The API catalog file was not set: the entry point of a bundle calls setCatalogFile().');
+  return configured ? configured.catalog : generated('catalog.json');
+}
+
+/**
+ * The index of actions to read, or undefined when the list is to come from the catalog: the one
+ * set with {@link setCatalogFile}, otherwise, from source, generated/catalog-index.json.
+ */
+export function catalogIndexFile(): string | undefined {
+  return configured ? configured.index : generated('catalog-index.json');
 }

@@ -128,6 +128,21 @@ export interface ActionInfo {
   version: string;
 }
 
+/**
+ * An action as lists show it (the command line's `list`): the part of {@link ActionInfo} that
+ * the small index beside the catalog holds.
+ */
+export type ActionSummary = Pick<ActionInfo, 'name' | 'category' | 'summary' | 'availability' | 'deprecated' | 'readOnly' | 'destructive'>;
+
+/** The index of the catalog: its categories and a summary of each action, without parameters. */
+export interface CatalogIndex {
+  service: string;
+  version: string;
+  sdk: { cn: string; intl: string };
+  categories: CategoryInfo[];
+  actions: ActionSummary[];
+}
+
 /** The whole generated catalog. */
 export interface Catalog {
   service: string;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { findAction, listCategories } from '../../core/catalog/catalog';
+import { findAction } from '../../core/catalog/catalog';
+import { listCategories } from '../../core/catalog/catalogIndex';
 import { sampleParams } from '../../core/catalog/sampleParams';
 import { validateParams } from '../../core/catalog/validate';
 import { sampleLeaves, silentValueProblems, untouchedSamples, withoutUntouchedSamples } from '../../core/requests/silentValues';

@@ -6,11 +6,10 @@ import {
   findAction,
   findStruct,
   getCatalog,
-  listActions,
-  listCategories,
   nestedFields,
   searchActions,
 } from '../../../src/core/catalog/catalog';
+import { listActions, listCategories } from '../../../src/core/catalog/catalogIndex';
 import { ACTION_SUMMARIES } from '../../../src/core/catalog/summaries';
 import type { FieldInfo } from '../../../src/core/catalog/types';
 import { classifyAction } from '../../../src/core/catalog/verbs';

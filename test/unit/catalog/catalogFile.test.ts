@@ -5,13 +5,18 @@ import path from 'node:path';
 import { afterEach, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CatalogFileError, catalogFile, findAction, getCatalog, setCatalogFile } from '../../../src/core/catalog/catalog';
+import { catalogIndexFile } from '../../../src/core/catalog/catalogFile';
+import { indexOfCatalog, listActions, listCategories } from '../../../src/core/catalog/catalogIndex';
 import { ConfigError } from '../../../src/core/errors';
 import { repoRoot } from './specFiles';
 
 const generated = path.join(repoRoot, 'generated/catalog.json');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-file-'));
 
-afterEach(() => setCatalogFile(generated));
+const generatedIndex = path.join(repoRoot, 'generated/catalog-index.json');
+
+// Back to the generator's files, as the code finds them from source.
+afterEach(() => setCatalogFile(generated, generatedIndex));
 
 /** Writes `text` to a fresh file in the temporary folder and points the catalog at it. */
 function useText(name: string, text: string): string {
@@ -71,4 +76,51 @@ test('after a failed read the good file loads again', () => {
   assert.throws(() => getCatalog(), CatalogFileError);
   setCatalogFile(generated);
   assert.equal(findAction('DismissRoom')?.name, 'DismissRoom');
+});
+
+test('from source, lists come from the generator index generated/catalog-index.json, the projection of the catalog', () => {
+  assert.equal(catalogIndexFile(), path.join(repoRoot, 'generated/catalog-index.json'));
+  const index = JSON.parse(fs.readFileSync(path.join(repoRoot, 'generated/catalog-index.json'), 'utf8')) as unknown;
+  assert.deepEqual(index, indexOfCatalog(getCatalog()));
+  assert.deepEqual(Object.keys(indexOfCatalog(getCatalog()).actions.find((a) => a.name === 'DismissRoom')!).sort(), ['availability', 'category', 'destructive', 'name', 'summary']);
+});
+
+test('with an index set, lists are read from it alone, before the catalog is loaded', () => {
+  const index = indexOfCatalog(getCatalog());
+  const small = { ...index, actions: [{ ...index.actions[0]!, name: 'OnlyInIndex' }] };
+  const indexFile = path.join(dir, 'index.json');
+  fs.writeFileSync(indexFile, JSON.stringify(small));
+  setCatalogFile(path.join(dir, 'absent.json'), indexFile);
+  assert.equal(catalogIndexFile(), indexFile);
+  assert.deepEqual(listActions().map((a) => a.name), ['OnlyInIndex']);
+  assert.deepEqual(listCategories(), index.categories);
+  assert.throws(() => getCatalog(), CatalogFileError, 'the catalog itself was never needed');
+});
+
+test('without an index, lists come from the catalog that is set, never from another file', () => {
+  const small = { ...getCatalog(), actions: [{ ...findAction('DismissRoom')!, name: 'OnlyAction' }] };
+  useText('small-noindex.json', JSON.stringify(small));
+  assert.equal(catalogIndexFile(), undefined);
+  assert.deepEqual(listActions().map((a) => a.name), ['OnlyAction']);
+});
+
+test('once the catalog is loaded, lists come from it rather than from a second file', () => {
+  setCatalogFile(generated, path.join(dir, 'absent-index.json'));
+  assert.ok(getCatalog().actions.length > 0);
+  assert.equal(listActions().length, getCatalog().actions.length);
+});
+
+test('a missing or damaged index is a CatalogFileError that names it', () => {
+  const cases: Array<[string, string | undefined, RegExp]> = [
+    ['absent-index.json', undefined, /absent-index\.json does not exist/],
+    ['bad-index.json', '[1,', /bad-index\.json is not valid JSON/],
+    ['empty-index.json', JSON.stringify({ actions: [], categories: [] }), /empty-index\.json has no actions/],
+    ['nocat-index.json', JSON.stringify({ actions: [{ name: 'X' }] }), /nocat-index\.json lacks its categories/],
+  ];
+  for (const [name, text, message] of cases) {
+    const file = path.join(dir, name);
+    if (text !== undefined) fs.writeFileSync(file, text);
+    setCatalogFile(path.join(dir, 'absent.json'), file);
+    assert.throws(() => listCategories(), (e: unknown) => e instanceof CatalogFileError && e.file === file && message.test(e.message), name);
+  }
 });

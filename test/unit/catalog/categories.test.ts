@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { getCatalog, listActions } from '../../../src/core/catalog/catalog';
+import { getCatalog } from '../../../src/core/catalog/catalog';
+import { listActions } from '../../../src/core/catalog/catalogIndex';
 import { CATEGORIES, categoryOf } from '../../../src/core/catalog/categories';
 import { sharedDir } from './specFiles';
 

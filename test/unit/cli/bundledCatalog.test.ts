@@ -8,17 +8,39 @@ import { test } from 'node:test';
 const repoRoot = path.resolve(__dirname, '../../..');
 const dist = path.join(repoRoot, 'dist');
 
-/** A copy of the built command line (entry, chunks, catalog) in a fresh folder, as an installed package has it. */
+/** A copy of the built command line (entry, chunks, catalog and its index) in a fresh folder, as an installed package has it. */
 function installedCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-bundle-'));
   fs.copyFileSync(path.join(dist, 'cli.mjs'), path.join(dir, 'cli.mjs'));
   if (fs.existsSync(path.join(dist, 'cli-chunks'))) fs.cpSync(path.join(dist, 'cli-chunks'), path.join(dir, 'cli-chunks'), { recursive: true });
-  fs.copyFileSync(path.join(dist, 'catalog.json'), path.join(dir, 'catalog.json'));
+  for (const file of ['catalog.json', 'catalog-index.json']) fs.copyFileSync(path.join(dist, file), path.join(dir, file));
   return dir;
 }
 
-test('the build puts the generated catalog beside the bundles, byte for byte', () => {
-  assert.deepEqual(fs.readFileSync(path.join(dist, 'catalog.json')), fs.readFileSync(path.join(repoRoot, 'generated/catalog.json')));
+test('the build puts the generated catalog and its index beside the bundles, byte for byte', () => {
+  for (const file of ['catalog.json', 'catalog-index.json']) {
+    assert.deepEqual(fs.readFileSync(path.join(dist, file)), fs.readFileSync(path.join(repoRoot, 'generated', file)), file);
+  }
+});
+
+test('the built `list` reads only the index: it lists every action with catalog.json gone', () => {
+  const dir = installedCopy();
+  const full = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'list'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  fs.rmSync(path.join(dir, 'catalog.json'));
+  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'list'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, full.stdout);
+  assert.match(r.stdout, /^ {2}DismissRoom +Remove every user/m);
+});
+
+test('without its catalog-index.json the built `list` fails with exit 2 and names the missing file', () => {
+  const dir = installedCopy();
+  fs.rmSync(path.join(dir, 'catalog-index.json'));
+  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'list'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.ok(r.stderr.includes(`${path.join(dir, 'catalog-index.json')} does not exist`), r.stderr);
 });
 
 test('the built command line reads the catalog.json beside it, wherever it is installed', () => {
@@ -33,7 +55,7 @@ test('the built command line reads the catalog.json beside it, wherever it is in
 test('without its catalog.json the built command line fails with exit 2 and names the missing file', () => {
   const dir = installedCopy();
   fs.rmSync(path.join(dir, 'catalog.json'));
-  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'list'], { cwd: os.tmpdir(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(dir, 'cli.mjs'), 'describe', 'DismissRoom'], { cwd: os.tmpdir(), encoding: 'utf8' });
   assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
   assert.ok(r.stderr.includes(`${path.join(dir, 'catalog.json')} does not exist`), r.stderr);

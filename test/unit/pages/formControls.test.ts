@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findStruct, listActions } from '../../../src/core/catalog/catalog';
+import { findStruct, getCatalog } from '../../../src/core/catalog/catalog';
 import type { FieldInfo } from '../../../src/core/catalog/types';
 import { FormModel } from '../../../src/pages/request/formModel';
 import { sampleLeaves } from '../../../src/core/requests/silentValues';
@@ -16,7 +16,7 @@ import { createCloudRecording } from '../../webview/fixtures/createCloudRecordin
 /** Every flag (yes/no integer) of the catalog, with where it is, nested structures included. */
 function flags(): Array<{ action: string; path: string }> {
   const out: Array<{ action: string; path: string }> = [];
-  for (const action of listActions()) {
+  for (const action of getCatalog().actions) {
     const walk = (fields: readonly FieldInfo[], prefix: string, seen: Set<string>) => {
       for (const f of fields) {
         if (f.flag) out.push({ action: action.name, path: `${prefix}${f.name}` });
