@@ -74,7 +74,10 @@ test('the .vsix ships every bundle esbuild.mjs builds for the extension', () => 
     assert.ok(ignore.includes(`!dist/${file}`), `dist/${file} is packaged`);
   }
   assert.ok(ignore.includes('!dist/chunks/**') && ignore.includes('!dist/cli-chunks/**'), 'their chunks are packaged');
-  assert.ok(build.includes("path.join(dist, 'catalog.json')") && ignore.includes('!dist/catalog.json'), 'the catalog they read on first use is packaged');
+  // The data files the entry points read on first use, named where esbuild.mjs defines them.
+  const data = [...build.matchAll(/__CATALOG(?:_INDEX)?_FILE__: JSON\.stringify\('\.\/([\w.-]+)'\)/g)].map((m) => m[1]);
+  assert.deepEqual(data, ['catalog.json', 'catalog-index.json']);
+  for (const file of data) assert.ok(ignore.includes(`!dist/${file}`), `dist/${file}, read on first use, is packaged`);
   assert.ok(ignore.includes(`!${pkg.main.replace(/^\.\//, '')}`));
 });
 
