@@ -42,7 +42,7 @@ function generateCatalog() {
 /**
  * The catalog ships as dist/catalog.json beside the bundles, read on first use, with its small index
  * dist/catalog-index.json for lists; the entry points find them through `__CATALOG_FILE__` and
- * `__CATALOG_INDEX_FILE__`, paths relative to their own file.
+ * `__CATALOG_INDEX_FILE__`, paths relative to their own file (`useCatalogBeside` in catalogFile.ts).
  */
 function copyCatalog() {
   fs.mkdirSync(dist, { recursive: true });

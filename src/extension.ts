@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setCatalogFile } from './core/catalog/catalogFile';
+import { useCatalogBeside } from './core/catalog/catalogFile';
 import type { RequestItem } from './core/collections/collectionFormat';
 import { loadCatalog } from './editor/catalog/catalogAccess';
 import { catalogCommands, openActionDocs } from './editor/catalog/catalogCommands';
@@ -40,10 +40,7 @@ import type { ResultsFeature } from './editor/results/resultsFeature';
 import type { SignatureFeature } from './editor/signature/signatureFeature';
 import type { ToolsFeature } from './editor/tools/toolsFeature';
 
-/** Set by esbuild.mjs: where the bundle's copy of the catalog is, relative to this file. */
-declare const __CATALOG_FILE__: string | undefined;
-declare const __CATALOG_INDEX_FILE__: string;
-if (typeof __CATALOG_FILE__ === 'string') setCatalogFile(new URL(__CATALOG_FILE__, import.meta.url), new URL(__CATALOG_INDEX_FILE__, import.meta.url));
+useCatalogBeside(import.meta.url);
 
 /** The names of the features built on first use, as {@link ExplorerApi.loaded} reports them. */
 export type FeatureName = 'requests' | 'history' | 'collections' | 'signature' | 'tools' | 'results';

@@ -19,6 +19,21 @@ export function setCatalogFile(file: string | URL, index?: string | URL): void {
   configured = { catalog: toPath(file), index: index === undefined ? undefined : toPath(index) };
 }
 
+/** Set by esbuild.mjs in its bundles: the catalog and its index, as paths relative to the entry point. */
+declare const __CATALOG_FILE__: string | undefined;
+declare const __CATALOG_INDEX_FILE__: string | undefined;
+
+/**
+ * Called by a bundle's entry point with its own `import.meta.url`: from then on the catalog and its
+ * index are the copies esbuild.mjs puts beside it. From source there are no such copies and this
+ * does nothing, so the generator's output is read.
+ */
+export function useCatalogBeside(entry: string): void {
+  if (typeof __CATALOG_FILE__ === 'string' && typeof __CATALOG_INDEX_FILE__ === 'string') {
+    setCatalogFile(new URL(__CATALOG_FILE__, entry), new URL(__CATALOG_INDEX_FILE__, entry));
+  }
+}
+
 /** Where the generator writes its output, when the code runs from source (CommonJS under tsx). */
 function generated(name: string): string {
   // Under tsx the sources are CommonJS and have a __dirname; an ES module bundle has none.

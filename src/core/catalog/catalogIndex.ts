@@ -39,8 +39,9 @@ function readIndex(file: string): CatalogIndex {
 /** What lists are made from: the catalog once it is loaded, otherwise the index file when one is set. */
 function source(): Pick<CatalogIndex, 'categories' | 'actions'> {
   const loaded = loadedCatalog();
+  if (loaded) return loaded;
   const file = catalogIndexFile();
-  if (loaded || file === undefined) return loaded ?? getCatalog();
+  if (file === undefined) return getCatalog();
   if (cached?.file !== file) cached = { file, index: readIndex(file) };
   return cached.index;
 }
