@@ -4,18 +4,22 @@ import { InputError } from '../core/errors';
 import { isJsonObject, parseJson, type JsonObject } from '../core/json';
 import type { CliIo } from './io';
 
+/** The bytes of a file an argument names; a file that cannot be read is an InputError naming it. */
+function readArgFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new InputError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
 /** Reads a text argument given inline, as `@file`, or as `@-` for standard input. */
 export async function readTextArg(value: string, io: CliIo): Promise<string> {
   if (value === '@-' || value === '-') {
     return io.readStdin();
   }
   if (value.startsWith('@')) {
-    const file = path.resolve(io.cwd, value.slice(1));
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new InputError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
+    return readArgFile(path.resolve(io.cwd, value.slice(1))).toString('utf8');
   }
   return value;
 }
@@ -54,14 +58,7 @@ export async function readParams(value: string | undefined, io: CliIo): Promise<
   }
   let text: string;
   if (value.startsWith('@') && value !== '@-') {
-    const file = path.resolve(io.cwd, value.slice(1));
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      throw new InputError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
-    text = decodeJsonFile(bytes, `--params ${value}`);
+    text = decodeJsonFile(readArgFile(path.resolve(io.cwd, value.slice(1))), `--params ${value}`);
   } else {
     // Standard input arrives already decoded; a byte order mark survives as U+FEFF.
     text = (await readTextArg(value, io)).replace(/^\uFEFF/, '');

@@ -16,42 +16,33 @@ async function seed(t: { after: (fn: () => void) => void }): Promise<{ dir: stri
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-history-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const store = new HistoryStore(dir);
+  const inputs: Array<Parameters<typeof callInput>[0]> = [
+    {
+      time: new Date(NOW - 10 * 60_000).toISOString(),
+      requestId: 'req-rooms',
+      responseText: '{"Response":{"Total":2,"RoomList":[{"RoomString":"a,b","CreateTime":1764547200,"DestroyTime":12345678901234567890},{"RoomString":"房间","CreateTime":1764550800,"DestroyTime":1}],"RequestId":"req-rooms"}}',
+    },
+    {
+      action: 'DismissRoom',
+      time: new Date(NOW - 5 * 60_000).toISOString(),
+      params: { SdkAppId: 1400000001, RoomId: 7 },
+      httpStatus: 200,
+      requestId: 'req-dismiss',
+      error: { code: 'FailedOperation.RoomNotExist', message: 'The room does not exist.' },
+      source: 'cli',
+      responseText: '{"Response":{"Error":{"Code":"FailedOperation.RoomNotExist","Message":"The room does not exist."},"RequestId":"req-dismiss"}}',
+    },
+    {
+      action: 'CreateCloudRecording',
+      time: new Date(NOW - 2 * 60_000).toISOString(),
+      params: { SdkAppId: 1400000001, RoomId: '9', UserId: 'rec', UserSig: 'eJyrVspLzE1VslI', StorageParams: { CloudStorage: { AccessKey: 'AK', SecretKey: 'super-secret-value' } } },
+      requestId: 'req-rec',
+      responseText: '{"Response":{"TaskId":"task-1","RequestId":"req-rec"}}',
+    },
+    { action: 'RemoveUser', time: new Date(NOW - 3 * 86_400_000).toISOString(), requestId: 'req-old' },
+  ];
   const entries: HistoryEntry[] = [];
-  entries.push(
-    await store.append(
-      callInput({
-        time: new Date(NOW - 10 * 60_000).toISOString(),
-        requestId: 'req-rooms',
-        responseText: '{"Response":{"Total":2,"RoomList":[{"RoomString":"a,b","CreateTime":1764547200,"DestroyTime":12345678901234567890},{"RoomString":"房间","CreateTime":1764550800,"DestroyTime":1}],"RequestId":"req-rooms"}}',
-      }),
-    ),
-  );
-  entries.push(
-    await store.append(
-      callInput({
-        action: 'DismissRoom',
-        time: new Date(NOW - 5 * 60_000).toISOString(),
-        params: { SdkAppId: 1400000001, RoomId: 7 },
-        httpStatus: 200,
-        requestId: 'req-dismiss',
-        error: { code: 'FailedOperation.RoomNotExist', message: 'The room does not exist.' },
-        source: 'cli',
-        responseText: '{"Response":{"Error":{"Code":"FailedOperation.RoomNotExist","Message":"The room does not exist."},"RequestId":"req-dismiss"}}',
-      }),
-    ),
-  );
-  entries.push(
-    await store.append(
-      callInput({
-        action: 'CreateCloudRecording',
-        time: new Date(NOW - 2 * 60_000).toISOString(),
-        params: { SdkAppId: 1400000001, RoomId: '9', UserId: 'rec', UserSig: 'eJyrVspLzE1VslI', StorageParams: { CloudStorage: { AccessKey: 'AK', SecretKey: 'super-secret-value' } } },
-        requestId: 'req-rec',
-        responseText: '{"Response":{"TaskId":"task-1","RequestId":"req-rec"}}',
-      }),
-    ),
-  );
-  entries.push(await store.append(callInput({ action: 'RemoveUser', time: new Date(NOW - 3 * 86_400_000).toISOString(), requestId: 'req-old' })));
+  for (const input of inputs) entries.push(await store.append(callInput(input)));
   await store.whenIdle();
   store.dispose();
   return { dir, env: { TRTC_EXPLORER_HISTORY_DIR: dir }, entries };
