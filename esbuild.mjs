@@ -90,6 +90,14 @@ const esmNode = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+/** The front door's `import('./cli')` stays an import, of the built dist/cli.mjs beside it. */
+const wholeCliBeside = {
+  name: 'whole-cli-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli$/ }, () => ({ path: './cli.mjs', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -104,6 +112,22 @@ const targets = [
     entryPoints: { cli: 'src/cli.ts' },
     chunkNames: 'cli-chunks/[name]-[hash]',
     banner: { js: `#!/usr/bin/env node\n${esmNode.banner.js}` },
+    metafile: true,
+  },
+  {
+    // The installed command's front door (package.json "bin"): one small CommonJS file, because Node
+    // starts those without its ES module loader. It serves the catalog commands itself and imports
+    // the whole command line, dist/cli.mjs, for the others (src/cliLauncher.ts).
+    ...common,
+    entryPoints: { cli: 'src/cliLauncher.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: esmNode.define,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, wholeCliBeside],
     metafile: true,
   },
   {
@@ -157,6 +181,8 @@ if (watch) {
   }
   const results = await Promise.all(targets.map((t) => esbuild.build(t)));
   fs.writeFileSync(path.join(dist, 'meta.extension.json'), JSON.stringify(results[0].metafile));
-  fs.writeFileSync(path.join(dist, 'meta.cli.json'), JSON.stringify(results[1].metafile));
-  fs.chmodSync(path.join(dist, 'cli.mjs'), 0o755);
+  // One metafile for the command line: its ES module program and its CommonJS front door.
+  const cli = { inputs: { ...results[1].metafile.inputs, ...results[2].metafile.inputs }, outputs: { ...results[1].metafile.outputs, ...results[2].metafile.outputs } };
+  fs.writeFileSync(path.join(dist, 'meta.cli.json'), JSON.stringify(cli));
+  for (const file of ['cli.cjs', 'cli.mjs']) fs.chmodSync(path.join(dist, file), 0o755);
 }

@@ -38,6 +38,6 @@ if (code && !process.argv.includes('--no-open')) {
 No \`code\` command was found on PATH, so nothing was opened. To install the extension:
   • in VS Code: Extensions view → "…" menu → Install from VSIX… → choose ${vsix}
   • or from a terminal where \`code\` works: code --install-extension ${vsix}
-The command line is ready too: node ${path.relative(process.cwd(), path.join(root, 'dist/cli.mjs'))} --help
+The command line is ready too: node ${path.relative(process.cwd(), path.join(root, 'dist/cli.cjs'))} --help
 `);
 }

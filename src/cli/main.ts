@@ -1,4 +1,5 @@
 import { ApiError, ExplorerError } from '../core/errors';
+import { terminalSafe } from '../core/terminalText';
 import type { CliIo } from './io';
 
 /** The tool's version, replaced at build time from package.json. */
@@ -43,42 +44,41 @@ or from tccli's profiles (~/.tccli/<profile>.credential; --profile NAME).
 Exit status: 0 success, 1 API error or failed assertion, 2 bad input, 3 network, timeout or TLS failure.
 `;
 
-type Command = (args: string[], io: CliIo) => number | Promise<number>;
+/** One command: its arguments after the command name in, the exit status out. */
+export type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
 /**
- * Each command's module is imported the first time it runs, so `--help`, `--version` and the
- * catalog commands never load the HTTP client, the signer or zod: the bundle splits at every
- * import() here (esbuild.mjs), and test/unit/cli/lazyLoading.test.ts checks which code each loads.
+ * A command line: its commands by name, each loaded the first time it runs, and, when its commands
+ * can meet an API error, the text that explains one (loaded only when one happens). The whole
+ * command line is `CLI` in program.ts; the installed command's front door (src/cliLauncher.ts)
+ * is a smaller one that serves the catalog commands without loading the rest.
  */
-export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
-  call: async () => (await import('./commands/call')).callCommand,
-  sign: async () => (await import('./commands/sign')).signCommand,
-  list: async () => (await import('./commands/list')).listCommand,
-  describe: async () => (await import('./commands/catalogCommands')).describeCommand,
-  skeleton: async () => (await import('./commands/catalogCommands')).skeletonCommand,
-  explain: async () => (await import('./commands/tools')).explainCommand,
-  export: async () => (await import('./commands/tools')).exportCommand,
-  run: async () => (await import('./commands/run')).runCommand,
-  usersig: async () => (await import('./commands/tools')).usersigCommand,
-  'verify-callback': async () => (await import('./commands/tools')).verifyCallbackCommand,
-  'debug-signature': async () => (await import('./commands/debugSignature')).debugSignatureCommand,
-  collection: async () => (await import('./commands/collection')).collectionCommand,
-  history: async () => (await import('./commands/history')).historyCommand,
-  completion: async () => (await import('./commands/completion')).completionCommand,
-};
+export interface CliProgram {
+  readonly commands: Readonly<Record<string, () => Promise<Command>>>;
+  readonly describeApiError?: () => Promise<(e: ApiError, language: 'en' | 'zh') => string>;
+}
+
+const HELP = new Set(['help', '--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-v']);
+
+/** Whether `program` runs this command line itself: help, the version, and its own commands. */
+export function serves(program: CliProgram, argv: string[]): boolean {
+  const [name] = argv;
+  return name === undefined || HELP.has(name) || VERSION_FLAGS.has(name) || Object.hasOwn(program.commands, name);
+}
 
 /** Runs the command line and returns the exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, program: CliProgram): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (name === undefined || HELP.has(name)) {
     io.stdout(MAIN_USAGE);
     return name ? 0 : 2;
   }
-  if (name === '--version' || name === '-v') {
+  if (VERSION_FLAGS.has(name)) {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const load = Object.hasOwn(program.commands, name) ? program.commands[name] : undefined;
   if (!load) {
     io.stderr(`Unknown command "${name}".\n\n${MAIN_USAGE}`);
     return 2;
@@ -89,9 +89,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     // Messages can quote files and servers, so control characters are shown escaped, never sent
     // to the terminal as they are.
-    const { terminalSafe } = await import('../core/collections/reporters');
-    if (e instanceof ApiError) {
-      const { describeApiError } = await import('./commands/call');
+    if (e instanceof ApiError && program.describeApiError) {
+      const describeApiError = await program.describeApiError();
       io.stderr(terminalSafe(describeApiError(e, io.env.LANG?.startsWith('zh') ? 'zh' : 'en'), true));
       return e.exitCode;
     }

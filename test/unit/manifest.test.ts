@@ -66,13 +66,15 @@ test('the editor version the extension targets matches the API types it is built
 test('the .vsix ships every bundle esbuild.mjs builds for the extension', () => {
   const build = fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
   const bundles = [...build.matchAll(/entryPoints: \{ (?:'([\w/]+)'|(\w+)): /g)].map((m) => m[1] ?? m[2]).filter((name) => !name.startsWith('test/'));
-  assert.deepEqual(bundles.sort(), ['cli', 'debugger', 'extension', 'result', 'webview']);
+  // The command line is built twice: the ES module program and its CommonJS front door.
+  assert.deepEqual(bundles.sort(), ['cli', 'cli', 'debugger', 'extension', 'result', 'webview']);
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
   // The extension and the command line are ES modules with their chunks; the pages are scripts.
-  for (const name of bundles) {
-    const file = name === 'extension' || name === 'cli' ? `${name}.mjs` : `${name}.js`;
-    assert.ok(ignore.includes(`!dist/${file}`), `dist/${file} is packaged`);
+  const files = { extension: ['extension.mjs'], cli: ['cli.mjs', 'cli.cjs'] } as Record<string, string[]>;
+  for (const name of new Set(bundles)) {
+    for (const file of files[name] ?? [`${name}.js`]) assert.ok(ignore.includes(`!dist/${file}`), `dist/${file} is packaged`);
   }
+  assert.ok(ignore.includes(`!${pkg.bin['trtc-explorer']}`), 'the installed command is packaged');
   assert.ok(ignore.includes('!dist/chunks/**') && ignore.includes('!dist/cli-chunks/**'), 'their chunks are packaged');
   // The data files the entry points read on first use, named where esbuild.mjs defines them.
   const data = [...build.matchAll(/__CATALOG(?:_INDEX)?_FILE__: JSON\.stringify\('\.\/([\w.-]+)'\)/g)].map((m) => m[1]);

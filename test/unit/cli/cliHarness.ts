@@ -3,6 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
+import { CLI } from '../../../src/cli/program';
 
 /** The keys the stand-in server knows in CLI tests. */
 export const TEST_ID = 'AKIDEXAMPLE0000000000000000000000000';
@@ -30,6 +31,6 @@ export async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; st
     now: options.now ?? Date.now,
     isTty: false,
   };
-  const code = await runCli(argv, io);
+  const code = await runCli(argv, io, CLI);
   return { code, stdout, stderr };
 }

@@ -7,12 +7,13 @@ import { describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Which code the built command line loads for each command, seen by a module loader hook in a real
-// `node dist/cli.mjs` process (no timing): every file Node loads is logged, and esbuild's metafile
-// (dist/meta.cli.json, written by esbuild.mjs, which `npm test` runs first) says which sources each
-// output file holds.
+// process running the installed command (package.json "bin", dist/cli.cjs; no timing): every file
+// Node loads is logged, and esbuild's metafile (dist/meta.cli.json, written by esbuild.mjs, which
+// `npm test` runs first) says which sources each output file holds.
 
 const root = path.resolve(__dirname, '../../..');
 const dist = path.join(root, 'dist');
+const bin = path.join(root, (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['trtc-explorer']!);
 
 interface Metafile {
   outputs: Record<string, { inputs: Record<string, unknown> }>;
@@ -48,7 +49,7 @@ function sourcesLoadedBy(args: string[]): { status: number | null; files: string
   const meta = JSON.parse(fs.readFileSync(path.join(dist, 'meta.cli.json'), 'utf8')) as Metafile;
   const { register, log } = hookFiles();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-load-home-'));
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, path.join(dist, 'cli.mjs'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], {
     cwd: home,
     env: { PATH: process.env.PATH ?? '', HOME: home, CLI_LOAD_LOG: log },
     encoding: 'utf8',
@@ -69,10 +70,14 @@ function heavyIn(sources: string[]): string[] {
 
 describe('the command line loads code on first use', () => {
   test('the build is there to inspect', () => {
-    assert.ok(fs.existsSync(path.join(dist, 'cli.mjs')) && fs.existsSync(path.join(dist, 'meta.cli.json')), 'run node esbuild.mjs first (npm test does)');
+    assert.ok(fs.existsSync(bin) && fs.existsSync(path.join(dist, 'meta.cli.json')), 'run node esbuild.mjs first (npm test does)');
   });
 
-  for (const args of [['--help'], ['--version'], ['list'], ['describe', 'DismissRoom'], ['skeleton', 'DescribeRoomInfo'], ['history', '--help']]) {
+  test('the installed command is the CommonJS front door, dist/cli.cjs', () => {
+    assert.equal(path.relative(root, bin), path.join('dist', 'cli.cjs'));
+  });
+
+  for (const args of [['--help'], ['--version'], ['list'], ['describe', 'DismissRoom'], ['skeleton', 'DescribeRoomInfo'], ['history', '--help'], ['explain', 'InvalidParameter']]) {
     test(`${args.join(' ')}: no HTTP client, zod or signer`, () => {
       const run = sourcesLoadedBy(args);
       assert.equal(run.status, 0);
@@ -80,13 +85,28 @@ describe('the command line loads code on first use', () => {
     });
   }
 
-  test('--help loads the entry file and what it shares, none of the commands', () => {
+  test('--help loads the front door alone, which holds no command but the catalog ones', () => {
     const run = sourcesLoadedBy(['--help']);
-    assert.ok(run.files.includes('dist/cli.mjs'));
+    assert.deepEqual(run.files, ['dist/cli.cjs']);
     assert.deepEqual(
-      run.sources.filter((s) => s.startsWith('src/cli/commands/')),
-      [],
+      run.sources.filter((s) => s.startsWith('src/cli/commands/')).sort(),
+      ['src/cli/commands/catalogCommands.ts', 'src/cli/commands/list.ts'],
     );
+  });
+
+  for (const args of [['list'], ['describe', 'DismissRoom'], ['skeleton', 'DescribeRoomInfo']]) {
+    test(`${args[0]} is served by the front door without the ES module program`, () => {
+      const run = sourcesLoadedBy(args);
+      assert.equal(run.status, 0);
+      assert.deepEqual(run.files, ['dist/cli.cjs']);
+    });
+  }
+
+  test('every other command is handed to the whole command line, dist/cli.mjs', () => {
+    const run = sourcesLoadedBy(['history', '--help']);
+    assert.equal(run.status, 0);
+    assert.deepEqual(run.files.slice(0, 2), ['dist/cli.cjs', 'dist/cli.mjs']);
+    assert.ok(run.sources.includes('src/cli/commands/history.ts'), run.sources.join('\n'));
   });
 
   test('the check can fail: sign and call load the signer, zod and undici', () => {
