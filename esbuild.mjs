@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { foldStartupChunks } from './scripts/build/startupChunks.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const watch = process.argv.includes('--watch');
@@ -90,6 +91,24 @@ const esmNode = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+/**
+ * After each build of `entry`, folds the chunks it imports at start-up into it (scripts/build/startupChunks.mjs)
+ * and writes the metafile, updated to match, as `metaName`.
+ */
+function foldedStartup(entry, metaName) {
+  return {
+    name: 'folded-startup',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        const { minify, sourcemap, target } = build.initialOptions;
+        const metafile = await foldStartupChunks(result.metafile, path.join(dist, entry), { minify, sourcemap, target });
+        fs.writeFileSync(path.join(dist, metaName), JSON.stringify(metafile));
+      });
+    },
+  };
+}
+
 /** The front door's `import('./cli')` stays an import, of the built dist/cli.mjs beside it. */
 const wholeCliBeside = {
   name: 'whole-cli-beside',
@@ -106,6 +125,8 @@ const targets = [
     chunkNames: 'chunks/[name]-[hash]',
     external: ['vscode'],
     metafile: true,
+    // Activation loads one file: the chunks the entry imports at start-up are folded into it.
+    plugins: [...esmNode.plugins, foldedStartup('extension.mjs', 'meta.extension.json')],
   },
   {
     ...esmNode,
@@ -180,7 +201,6 @@ if (watch) {
     fs.rmSync(path.join(dist, dir), { recursive: true, force: true });
   }
   const results = await Promise.all(targets.map((t) => esbuild.build(t)));
-  fs.writeFileSync(path.join(dist, 'meta.extension.json'), JSON.stringify(results[0].metafile));
   // One metafile for the command line: its ES module program and its CommonJS front door.
   const cli = { inputs: { ...results[1].metafile.inputs, ...results[2].metafile.inputs }, outputs: { ...results[1].metafile.outputs, ...results[2].metafile.outputs } };
   fs.writeFileSync(path.join(dist, 'meta.cli.json'), JSON.stringify(cli));
