@@ -64,13 +64,13 @@ const VERSION_FLAGS = new Set(['--version', '-v']);
 /** Whether `program` runs this command line itself: help, the version, and its own commands. */
 export function serves(program: CliProgram, argv: string[]): boolean {
   const [name] = argv;
-  return name === undefined || HELP.has(name) || VERSION_FLAGS.has(name) || Object.hasOwn(program.commands, name);
+  return !name || HELP.has(name) || VERSION_FLAGS.has(name) || Object.hasOwn(program.commands, name);
 }
 
 /** Runs the command line and returns the exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, program: CliProgram): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || HELP.has(name)) {
+  if (!name || HELP.has(name)) {
     io.stdout(MAIN_USAGE);
     return name ? 0 : 2;
   }

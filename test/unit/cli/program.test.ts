@@ -13,7 +13,7 @@ test('the front door serves the same command functions the whole command line lo
 });
 
 test('the front door runs help, the version and its own commands, and hands over the rest', () => {
-  for (const argv of [[], ['--help'], ['-h'], ['help'], ['--version'], ['-v'], ['list', '--json'], ['describe', 'DismissRoom'], ['skeleton', 'X']]) {
+  for (const argv of [[], [''], ['--help'], ['-h'], ['help'], ['--version'], ['-v'], ['list', '--json'], ['describe', 'DismissRoom'], ['skeleton', 'X']]) {
     assert.equal(serves(CATALOG_CLI, argv), true, argv.join(' '));
   }
   for (const argv of [['call', 'DismissRoom'], ['explain', '70001'], ['history'], ['bogus'], ['toString'], ['__proto__']]) {
