@@ -58,6 +58,8 @@ export async function foldStartupChunks(metafile, entry, options) {
   fs.renameSync(entry, original);
   const inside = new Set([original, ...chunks.map((c) => c.file)]);
   const lines = [`export * from ${JSON.stringify(original)};`];
+  // `export *` leaves out a default export.
+  if (metafile.outputs[entryKey].exports.includes('default')) lines.push(`export { default } from ${JSON.stringify(original)};`);
   for (const c of chunks) {
     if (c.exports.length) lines.push(`export { ${c.exports.map((e) => `${e} as ${c.prefix}${e}`).join(', ')} } from ${JSON.stringify(c.file)};`);
   }

@@ -28,7 +28,7 @@ function fixture(): { src: string; out: string } {
     'feature.ts':
       'import { Log } from "./log";\nimport { ID } from "./ids";\nimport * as stateModule from "./state";\nexport function useFeature(log: unknown) { return { same: log instanceof Log, id: ID, configured: stateModule.state.configured, evaluations: stateModule.evaluations }; }\n',
     'entry.ts':
-      'import { state } from "./state";\nimport { Log } from "./log";\nimport { ID } from "./ids";\nstate.configured = "set by the entry";\nexport const log = new Log();\nexport const id = ID;\nexport async function feature() { return (await import("./feature")).useFeature(log); }\n',
+      'import { state } from "./state";\nimport { Log } from "./log";\nimport { ID } from "./ids";\nstate.configured = "set by the entry";\nexport const log = new Log();\nexport const id = ID;\nexport async function feature() { return (await import("./feature")).useFeature(log); }\nexport default "the entry";\n',
   };
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(src, name), text);
   return { src, out: path.join(dir, 'dist') };
@@ -66,12 +66,12 @@ function run(out: string): { loadedAtStart: string[]; loadedInAll: string[]; fea
 const fs = await import('node:fs');
 const atStart = fs.readFileSync(process.env.LOG, 'utf8');
 const f = await m.feature();
-console.log(JSON.stringify({ atStart, f, id: m.id }));`;
+console.log(JSON.stringify({ atStart, f, id: m.id, def: m.default }));`;
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, LOG: log } });
   assert.equal(r.status, 0, r.stderr);
-  const printed = JSON.parse(r.stdout) as { atStart: string; f: Record<string, unknown>; id: string };
+  const printed = JSON.parse(r.stdout) as { atStart: string; f: Record<string, unknown>; id: string; def: string };
   const rel = (text: string) => text.split('\n').filter((l) => l.startsWith('file:') && !l.includes('/register.mjs')).map((u) => path.relative(out, new URL(u).pathname).split(path.sep).join('/'));
-  return { loadedAtStart: rel(printed.atStart), loadedInAll: rel(fs.readFileSync(log, 'utf8')), feature: { ...printed.f, entryId: printed.id } };
+  return { loadedAtStart: rel(printed.atStart), loadedInAll: rel(fs.readFileSync(log, 'utf8')), feature: { ...printed.f, entryId: printed.id, entryDefault: printed.def } };
 }
 
 test('without folding, the entry loads its shared chunks before it runs (the check can fail)', async () => {
@@ -88,7 +88,7 @@ test('folded, the entry loads one file, and a feature loaded later shares its mo
   assert.deepEqual(r.loadedAtStart, ['entry.mjs']);
   assert.ok(r.loadedInAll.some((f) => f.startsWith('chunks/feature-')), r.loadedInAll.join(', '));
   // The feature's Log is the entry's class, its state the one the entry set, evaluated once.
-  assert.deepEqual(r.feature, { same: true, id: 'fixture.id', configured: 'set by the entry', evaluations: 1, entryId: 'fixture.id' });
+  assert.deepEqual(r.feature, { same: true, id: 'fixture.id', configured: 'set by the entry', evaluations: 1, entryId: 'fixture.id', entryDefault: 'the entry' });
   // The metafile describes what is on disk: the entry imports no chunk statically any more, and
   // every chunk it held is a stub that imports the entry.
   const entryKey = Object.keys(meta.outputs).find((k) => k.endsWith('/entry.mjs'))!;
