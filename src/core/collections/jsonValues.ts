@@ -14,7 +14,8 @@ export function cloneJson<T extends JsonValue>(value: T): T {
   if (isJsonObject(value)) {
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = cloneJson(v);
+      // Defined rather than assigned, so a `__proto__` member stays a member (as JSON.parse keeps it).
+      Object.defineProperty(out, k, { value: cloneJson(v), enumerable: true, writable: true, configurable: true });
     }
     return out as T;
   }
