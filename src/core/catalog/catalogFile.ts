@@ -37,9 +37,17 @@ export function useCatalogBeside(entry: string): void {
 /** Where the generator writes its output, when the code runs from source (CommonJS under tsx). */
 function generated(name: string): string {
   // Under tsx the sources are CommonJS and have a __dirname; an ES module bundle has none.
-  if (typeof __dirname === 'string') return path.resolve(__dirname, '../../../generated', name);
-  throw new Error('The API catalog file was not set: the entry point of a bundle calls setCatalogFile().');
+  if (typeof __dirname !== 'string') throw new Error('The API catalog file was not set: the entry point of a bundle calls setCatalogFile().');
+  // Every catalog lookup asks for the file, so the path is worked out once per name.
+  let file = fromSource.get(name);
+  if (file === undefined) {
+    file = path.resolve(__dirname, '../../../generated', name);
+    fromSource.set(name, file);
+  }
+  return file;
 }
+
+const fromSource = new Map<string, string>();
 
 /**
  * The catalog file to read: the one set with {@link setCatalogFile}, otherwise, when the code runs
