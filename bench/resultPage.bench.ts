@@ -89,8 +89,10 @@ export async function runResultPageBench(runs = 5): Promise<Record<string, numbe
   const b = median(bare);
   return {
     'bare page load to first frame (baseline)': ms(b),
-    '10,000-point chart: navigation to first drawn chart': `${ms(median(chart))} (${(median(chart) / b).toFixed(2)}× baseline; target < 200 ms)`,
-    '10,000-point chart: ready to first drawn chart': ms(median(chartWork)),
+    // The targets are the page's own work, from its `ready` (as for the table): from navigation
+    // the figure also holds the browser's page load, which the bare baseline shows alone.
+    '10,000-point chart: navigation to first drawn chart': `${ms(median(chart))} (${(median(chart) / b).toFixed(2)}× baseline)`,
+    '10,000-point chart: ready to first drawn chart': `${ms(median(chartWork))} (target < 200 ms)`,
     '10,000-row table: navigation to first rendered rows': `${ms(median(table))} (${(median(table) / b).toFixed(2)}× baseline)`,
     '10,000-row table: ready to first rendered rows': `${ms(median(tableWork))} (target < 100 ms)`,
     'result.js minified': `${(bytes / 1024).toFixed(1)} KiB`,

@@ -32,6 +32,15 @@ test('the fast answer parser gives what the lossless one gives', () => {
   assert.equal(needsLosslessNumbers(samples[4]), true, '17 significant digits');
   assert.equal(needsLosslessNumbers(samples[5]), true);
   assert.equal(needsLosslessNumbers('{"n":123456789012345,"m":0.000000000000001}'), false, 'leading zeros are not significant');
+  // Where number tokens can stand: first in the text, after a colon, a bracket or a comma, with
+  // white space between, as pretty-printed documents have them.
+  for (const text of ['12345678901234567890', '  -1e5', '{\n  "a": 1.5E-3\n}', '[\n  1,\n  12345678901234567\n]', '{"x": 1234567.123456789}', '{"a":[0, -98765432109876543]}']) {
+    assert.equal(needsLosslessNumbers(text), true, text);
+    assert.equal(stringifyJson(parseAnswerJson(text)), stringifyJson(parseJson(text)), text);
+  }
+  for (const text of ['{\n  "RequestId": "0d6bd8e1-7d8b-4b0c-9a39-7c8b7a8e5a51",\n  "Id": "12345678901234567890"\n}', '{"a": "x, 1e5"}', '[1, 2.5, 123456789012345]']) {
+    assert.equal(needsLosslessNumbers(text), false, text);
+  }
 });
 
 test('a repeated key: an error for parameters, the last value for answers', () => {

@@ -100,12 +100,22 @@ export function buildTable(
       out[key] = v;
     }
   };
-  for (const item of items) {
-    const row: JsonObject = {};
-    if (isJsonObject(item)) flatten(item, '', row, 0);
-    else row.value = item;
-    rows.push(row);
-  }
+  // Most rows have no member to spread into dotted columns: the item itself is the row then (a
+  // 10,000-row answer is not copied), and only the other ones are flattened into a new object.
+  const rowOf = (item: JsonObject): JsonObject => {
+    for (const k of Object.keys(item)) {
+      if (drafts.has(k)) continue;
+      const v = item[k]!;
+      if (isJsonObject(v)) {
+        const row: JsonObject = {};
+        flatten(item, '', row, 0);
+        return row;
+      }
+      addDraft({ key: k, ...(Array.isArray(v) && v.some(isJsonObject) ? { nested: true } : {}) });
+    }
+    return item;
+  };
+  for (const item of items) rows.push(isJsonObject(item) ? rowOf(item) : { value: item });
   if (items.some((i) => !isJsonObject(i))) addDraft({ key: 'value' });
   const columns = [...drafts.values()].map((d) => column(d, rows));
   return { ...meta, columns, rows };

@@ -22,6 +22,16 @@ describe('table model', () => {
     assert.deepEqual(sub.columns.map((c) => c.kind), ['integer', 'string']);
   });
 
+  test('flat items are the rows as they are; an item with an object member not in the catalog is spread into dotted columns', () => {
+    const items = [{ A: 1, B: 'x' }, { A: 2, C: { D: 3, E: { F: 4 } } }, { A: 3, B: 'y', G: [{ H: 1 }] }];
+    const [table] = tablesOfAnswer({ L: items });
+    assert.equal(table!.rows[0], items[0], 'not copied');
+    assert.deepEqual(table!.rows[1], { A: 2, 'C.D': 3, 'C.E.F': 4 });
+    assert.equal(table!.rows[2], items[2]);
+    assert.deepEqual(table!.columns.map((c) => `${c.key}${c.nested ? ' (nested)' : ''}`), ['A', 'B', 'C.D', 'C.E.F', 'G (nested)']);
+    assert.deepEqual(items[1], { A: 2, C: { D: 3, E: { F: 4 } } }, 'the answer is not changed');
+  });
+
   test('times show in local and UTC; text times as written', () => {
     const [table] = tablesOfAnswer({ L: [{ JoinTs: 1700000000, Time: 1700000000123, TimeKey: '2024-05-01 00:00:00' }] });
     const [join, ms, key] = table!.columns;
