@@ -5,7 +5,7 @@ import { runCli, serves } from './cli/main';
 import { useCatalogBeside } from './core/catalog/catalogFile';
 
 // The installed command (package.json "bin", dist/cli.cjs). Node starts a CommonJS file without
-// its ES module loader, which costs a plain `node` run about a third again, so this small file
+// its ES module loader, which costs up to a third of a plain `node` run again, so this small file
 // serves help, the version and the catalog commands (the ones people run most, and shell scripts
 // run in loops) by itself, and hands every other command to the whole command line, the ES module
 // dist/cli.mjs (src/cli.ts), which reads the same process.argv.
@@ -18,5 +18,8 @@ if (serves(CATALOG_CLI, argv)) {
   });
 } else {
   // esbuild.mjs points this at dist/cli.mjs, next to the built file.
-  void import('./cli');
+  import('./cli').catch((e: unknown) => {
+    process.stderr.write(`Error: the command line beside ${__filename} could not be loaded; reinstall or rebuild it (node esbuild.mjs).\n${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  });
 }

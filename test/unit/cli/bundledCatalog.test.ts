@@ -83,5 +83,6 @@ test('the installed front door hands other commands to the ES module command lin
   assert.match(r.stdout, /SignatureFailure/);
   fs.rmSync(path.join(dir, 'cli.mjs'));
   const gone = spawnSync(process.execPath, [path.join(dir, 'cli.cjs'), 'explain', 'AuthFailure.SignatureFailure'], { cwd: os.tmpdir(), encoding: 'utf8' });
-  assert.notEqual(gone.status, 0);
+  assert.equal(gone.status, 70);
+  assert.match(gone.stderr, /^Error: the command line beside .*cli\.cjs could not be loaded; reinstall or rebuild it/);
 });

@@ -23,7 +23,7 @@ describe('table model', () => {
   });
 
   test('flat items are the rows as they are; an item with an object member not in the catalog is spread into dotted columns', () => {
-    const items = [{ A: 1, B: 'x' }, { A: 2, C: { D: 3, E: { F: 4 } } }, { A: 3, B: 'y', G: [{ H: 1 }] }];
+    const items: JsonObject[] = [{ A: 1, B: 'x' }, { A: 2, C: { D: 3, E: { F: 4 } } }, { A: 3, B: 'y', G: [{ H: 1 }] }];
     const [table] = tablesOfAnswer({ L: items });
     assert.equal(table!.rows[0], items[0], 'not copied');
     assert.deepEqual(table!.rows[1], { A: 2, 'C.D': 3, 'C.E.F': 4 });
