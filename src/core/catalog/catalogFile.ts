@@ -36,7 +36,8 @@ export function useCatalogBeside(entry: string): void {
 
 /** Where the generator writes its output, when the code runs from source (CommonJS under tsx). */
 function generated(name: string): string {
-  // Under tsx the sources are CommonJS and have a __dirname; an ES module bundle has none.
+  // Under tsx the sources are CommonJS and have a __dirname; an ES module bundle has none, and the
+  // CommonJS front door (src/cliLauncher.ts), which has one, sets the files before anything is read.
   if (typeof __dirname !== 'string') throw new Error('The API catalog file was not set: the entry point of a bundle calls setCatalogFile().');
   // Every catalog lookup asks for the file, so the path is worked out once per name.
   let file = fromSource.get(name);
